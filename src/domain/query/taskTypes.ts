@@ -1,0 +1,4 @@
+/** The task types of the query module, registered in src/domain/tasks/registry.ts. */
+import type { AnyTaskType } from '../tasks/taskTypes';
+
+export const queryTaskTypes: AnyTaskType[] = [];

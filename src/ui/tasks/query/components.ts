@@ -1,0 +1,4 @@
+/** Task components of the query module, keyed by task type id (see src/ui/tasks/taskComponents.ts). */
+import type { TaskComponentMap } from '../taskProps';
+
+export const queryComponents: TaskComponentMap = {};
