@@ -145,6 +145,28 @@ const codeKey = <T extends Record<string, string>>(table: T, what: string) =>
     v.check((x) => x in table, `is not a ${what} code (${Object.keys(table).join(', ')})`),
   );
 
+/** A procedure from the OR/procedure log (optional metadata for the completeness rules). */
+export const encounterProcedureSchema = v.pipe(
+  v.object({
+    id: v.pipe(nonEmpty('procedure id'), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and dashes')),
+    name: nonEmpty('procedure name'),
+    /** surgical = OR case (operative report); invasive = bedside procedure (procedure note); delivery = birth (delivery note). */
+    kind: v.picklist(['surgical', 'invasive', 'delivery']),
+    start: dateTime,
+    end: dateTime,
+    /** Name of the surgeon / performing practitioner, as written on the documents. */
+    performedBy: nonEmpty('performing practitioner'),
+    anesthesia: v.optional(v.picklist(['general', 'regional', 'mac', 'moderate-sedation', 'local', 'none']), 'none'),
+    anesthesiologist: v.optional(v.string()),
+    /** Emergency: H&P and consent may follow the procedure (42 CFR 482.51(b)(1)-(2)). */
+    emergency: v.optional(v.boolean(), false),
+  }),
+  v.forward(
+    v.check((p) => p.end >= p.start, 'procedure ends before it starts'),
+    ['end'],
+  ),
+);
+
 export const encounterSchema = v.pipe(
   v.object({
     facility: v.optional(v.string(), 'Larkspur Valley Medical Center'),
@@ -162,6 +184,11 @@ export const encounterSchema = v.pipe(
     ),
     service: v.optional(v.string()),
     unit: v.optional(v.string()),
+    /**
+     * Optional (completeness rules, him-rules.md 2.1 DOC-9..11): the procedures performed in this encounter, as the
+     * OR/procedure log lists them. Documents refer to one through `procedure.ref`.
+     */
+    procedures: v.optional(v.array(encounterProcedureSchema)),
   }),
   v.forward(
     v.check((e) => e.discharged >= e.admitted, 'discharge is before admission'),
@@ -241,8 +268,25 @@ export const documentSchema = v.pipe(
     ),
     /** Procedures (operative reports, procedure notes, consents): when it started and ended. */
     procedure: v.optional(
-      v.object({ name: nonEmpty('procedure name'), start: v.optional(dateTime), end: v.optional(dateTime) }),
+      v.object({
+        name: nonEmpty('procedure name'),
+        start: v.optional(dateTime),
+        end: v.optional(dateTime),
+        /** Optional: the id of the `encounter.procedures` entry this document belongs to. */
+        ref: v.optional(v.string()),
+      }),
     ),
+    /**
+     * Optional authentication detail (42 CFR 482.24(c)(1)): a signature present but without its date or time.
+     * Absent = the signature (if any) is dated and timed.
+     */
+    authentication: v.optional(
+      v.object({ dated: v.optional(v.boolean(), true), timed: v.optional(v.boolean(), true) }),
+    ),
+    /** Optional override of the bylaws co-signature policy for this document (true = needs a co-signature). */
+    cosignRequired: v.optional(v.boolean()),
+    /** Optional, anesthesia records: when the pre- and post-anesthesia evaluations were documented (42 CFR 482.52(b)). */
+    anesthesia: v.optional(v.object({ preEvaluation: v.optional(dateTime), postEvaluation: v.optional(dateTime) })),
     text: nonEmpty('document text'),
   }),
   v.forward(
