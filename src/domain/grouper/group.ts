@@ -1,0 +1,726 @@
+/**
+ * MS-DRG v43.0 / v43.1 grouping logic, driven entirely by CMS's decision tables (see tables.ts).
+ * The order of reasoning follows the MS-DRG Definitions Manual v43: validation of the principal
+ * diagnosis and discharge status, HAC (hospital-acquired condition) POA logic, pre-MDC assignment,
+ * MDC from the principal diagnosis (and sex for sex-dependent codes), the surgical hierarchy, unrelated
+ * O.R. procedures (DRGs 981-989), medical DRGs, and the CC/MCC severity split with PDX exclusions.
+ */
+import type { FormulaNode } from './formula';
+import { hasAttr, type Cluster, type CompiledFormula, type DxEntry, type GrouperTables, type GrouperVersion, type PrEntry } from './tables';
+import type {
+  AffectsDrg,
+  GroupResult,
+  GrouperClaim,
+  HacFound,
+  ProcedureResult,
+  ReturnCode,
+  SdxUsage,
+  SecondaryResult,
+  Severity,
+  TraceStep,
+} from './types';
+
+const SIG_TRAUMA_SITES = ['sthead', 'stchest', 'stabdom', 'stkidney', 'sturin', 'stpel', 'stuplimb', 'stlolimb'];
+const JOINTS = ['lefthip', 'righthip', 'leftknee', 'rightknee', 'leftankle', 'rightankle'];
+/** UB-04 statuses that the newborn "died or transferred" DRG 789 treats as a transfer to acute care. */
+const NEWBORN_TRANSFER_STATUSES = new Set(['02', '05', '66', '82', '85', '94']);
+const DIED_STATUS = '20';
+const AMA_STATUS = '07';
+
+interface SdxItem {
+  readonly index: number; // position on the claim
+  readonly code: string;
+  readonly entry: DxEntry;
+  readonly poa: string;
+  /** Severity after PDX exclusion and discharge status (before HAC and DRG logic). */
+  readonly baseSeverity: 0 | 1 | 2;
+  readonly excluded: boolean;
+  readonly diedDemoted: boolean;
+}
+
+interface ProcItem {
+  readonly attrs: Uint32Array;
+  /** Claim positions of the procedure codes behind this item. */
+  readonly members: readonly number[];
+  readonly cluster: Cluster | null;
+}
+
+interface ClaimContext {
+  readonly tables: GrouperTables;
+  readonly version: GrouperVersion;
+  readonly pdx: DxEntry | undefined;
+  readonly pdxCode: string;
+  readonly sdx: readonly SdxItem[];
+  readonly procs: readonly { readonly index: number; readonly code: string; readonly entry: PrEntry }[];
+  readonly clusters: readonly { readonly cluster: Cluster; readonly members: readonly number[] }[];
+  readonly status: string;
+  readonly statusValid: boolean;
+  readonly sex: string;
+  readonly pdxMdc: number;
+}
+
+interface GroupingPass {
+  /** Secondary positions whose CC/MCC status HAC logic removed for this pass. */
+  readonly hacDemoted: ReadonlySet<number>;
+}
+
+interface Outcome {
+  readonly drg: number;
+  readonly mdc: number;
+  readonly formula: CompiledFormula | null;
+  readonly returnCode: ReturnCode;
+  readonly procMarks: ReadonlySet<number>;
+  readonly steps: TraceStep[];
+}
+
+/** Normalises a UB-04 discharge status to two digits ('1' -> '01'). */
+export function normalizeStatus(status: string): string {
+  const s = status.trim();
+  return /^\d$/.test(s) ? `0${s}` : s;
+}
+
+/** Picks the grouper version: explicit, else by discharge date (v43.1 from 2026-04-01), else v43.1. */
+export function pickVersion(tables: GrouperTables, claim: Pick<GrouperClaim, 'version' | 'dischargeDate'>): GrouperVersion | null {
+  if (claim.version !== undefined) return tables.versions.some((v) => v.id === claim.version) ? claim.version : null;
+  const d = claim.dischargeDate;
+  if (d) {
+    for (const v of tables.versions) if (d >= v.from && d <= v.to) return v.id;
+    const first = tables.versions[0];
+    const last = tables.versions.at(-1);
+    if (first && d < first.from) return first.id;
+    if (last) return last.id;
+  }
+  return tables.versions.at(-1)?.id ?? null;
+}
+
+function statusIsValid(tables: GrouperTables, status: string, version: GrouperVersion): boolean {
+  const v = tables.versions.find((x) => x.id === version);
+  const date = v?.from ?? '';
+  const n = String(Number(status));
+  if (!/^\d{1,2}$/.test(status)) return false;
+  return tables.dischargeStatuses.some((s) => s.code === n && s.from <= date && date <= s.to);
+}
+
+function buildContext(tables: GrouperTables, claim: GrouperClaim, version: GrouperVersion): ClaimContext {
+  const pdxCode = claim.pdx.trim().toUpperCase();
+  const pdx = tables.dx.get(pdxCode);
+  const status = normalizeStatus(claim.dischargeStatus);
+  const statusValid = statusIsValid(tables, status, version);
+  const sex = claim.sex.trim().toUpperCase();
+  let pdxMdc = pdx?.mdc ?? 0;
+  const sexMdc = tables.sexMdc.get(pdxCode);
+  if (sexMdc && sex === 'M') pdxMdc = sexMdc.male;
+  else if (sexMdc && sex === 'F') pdxMdc = sexMdc.female;
+  const exclusions = pdx && pdx.exclusionGroup > 0 ? tables.exclusionMembers(pdx.exclusionGroup) : null;
+  const mccAliveId = tables.attrId.get('mccalive') ?? -1;
+  const sdx: SdxItem[] = [];
+  claim.sdx.forEach((s, index) => {
+    const code = s.code.trim().toUpperCase();
+    const entry = tables.dx.get(code);
+    if (!entry) return;
+    const excluded = entry.severity > 0 && exclusions !== null && exclusions.has(entry.ccIndex);
+    const diedDemoted = entry.severity > 0 && status === DIED_STATUS && hasAttr(entry.attrs, mccAliveId);
+    sdx.push({
+      index,
+      code,
+      entry,
+      poa: s.poa.trim().toUpperCase(),
+      baseSeverity: excluded || diedDemoted ? 0 : entry.severity,
+      excluded,
+      diedDemoted,
+    });
+  });
+  const procs: { index: number; code: string; entry: PrEntry }[] = [];
+  const seen = new Set<string>();
+  claim.procedures.forEach((p, index) => {
+    const code = p.trim().toUpperCase();
+    const entry = tables.pr.get(code);
+    if (!entry || !entry.versions.has(version) || seen.has(code)) return;
+    seen.add(code);
+    procs.push({ index, code, entry });
+  });
+  // Procedure clusters: every choice met by a code on the claim.
+  const clusters: { cluster: Cluster; members: number[] }[] = [];
+  const byCode = tables.clustersByCode[version];
+  const tried = new Set<Cluster>();
+  const posOf = new Map(procs.map((p) => [p.code, p.index]));
+  for (const p of procs) {
+    for (const c of byCode.get(p.code) ?? []) {
+      if (tried.has(c)) continue;
+      tried.add(c);
+      const members: number[] = [];
+      let ok = true;
+      for (const choice of c.choices) {
+        const hit = choice.find((code) => posOf.has(code));
+        if (hit === undefined) {
+          ok = false;
+          break;
+        }
+        members.push(posOf.get(hit) ?? -1);
+      }
+      if (ok) clusters.push({ cluster: c, members });
+    }
+  }
+  return { tables, version, pdx, pdxCode, sdx, procs, clusters, status, statusValid, sex, pdxMdc };
+}
+
+function procItems(ctx: ClaimContext, mdc: number): ProcItem[] {
+  const suppressed = new Set<number>();
+  for (const c of ctx.clusters) if (c.cluster.suppressMdcs.has(mdc)) for (const m of c.members) suppressed.add(m);
+  const items: ProcItem[] = [];
+  for (const p of ctx.procs) if (!suppressed.has(p.index)) items.push({ attrs: p.entry.attrs, members: [p.index], cluster: null });
+  for (const c of ctx.clusters) items.push({ attrs: c.cluster.attrs, members: c.members, cluster: c.cluster });
+  return items;
+}
+
+interface EvalState {
+  readonly ctx: ClaimContext;
+  readonly pass: GroupingPass;
+  readonly items: readonly ProcItem[];
+  readonly formula: CompiledFormula | null;
+  /** Collects marks when set. */
+  readonly marks: Set<number> | null;
+  /** Collects secondary positions matched by SDX/ANY operands when set (HAC logic). */
+  readonly sdxMarks?: Set<number> | null;
+}
+
+/** Highest CC/MCC level among secondaries, leaving out those in the formula's suppression lists. */
+function severityLevel(st: EvalState, suppressionIds: readonly number[]): 0 | 1 | 2 {
+  let level: 0 | 1 | 2 = 0;
+  for (const s of st.ctx.sdx) {
+    if (s.baseSeverity <= level || st.pass.hacDemoted.has(s.index)) continue;
+    if (suppressionIds.some((id) => hasAttr(s.entry.attrs, id))) continue;
+    level = s.baseSeverity;
+    if (level === 2) break;
+  }
+  return level;
+}
+
+function countProcs(items: readonly ProcItem[], tables: GrouperTables, name: string): number {
+  const id = tables.attrId.get(name) ?? -1;
+  let n = 0;
+  for (const it of items) if (it.cluster === null && hasAttr(it.attrs, id)) n++;
+  return n;
+}
+
+/**
+ * Tie-breaker when several procedures satisfy the same operand (CMS "clinical significance"):
+ * negative when a ranks before b.
+ */
+function significance(ctx: ClaimContext, a: ProcItem, b: ProcItem): number {
+  const t = ctx.tables;
+  void t;
+  // A single code is preferred to a cluster (combination) that also qualifies.
+  const ca = a.cluster ? 1 : 0;
+  const cb = b.cluster ? 1 : 0;
+  if (ca !== cb) return ca - cb;
+  return (a.members[0] ?? 0) - (b.members[0] ?? 0);
+}
+
+function markProcs(st: EvalState, id: number): void {
+  if (!st.marks) return;
+  for (const it of st.items) if (hasAttr(it.attrs, id)) for (const m of it.members) st.marks.add(m);
+}
+
+function markCounted(st: EvalState, names: readonly string[]): void {
+  for (const n of names) markProcs(st, st.ctx.tables.attrId.get(n) ?? -1);
+}
+
+function special(st: EvalState, name: string): boolean {
+  const { ctx } = st;
+  const t = ctx.tables;
+  switch (name) {
+    case 'MCC':
+      return severityLevel(st, st.formula?.suppressionIds ?? []) === 2;
+    case 'CC':
+      return severityLevel(st, st.formula?.suppressionIds ?? []) >= 1;
+    case 'ALIVE':
+      return ctx.status !== DIED_STATUS;
+    case 'DIED':
+      return ctx.status === DIED_STATUS;
+    case 'XFRNBA':
+      return NEWBORN_TRANSFER_STATUSES.has(ctx.status);
+    case 'AMA':
+      return ctx.status === AMA_STATUS;
+    case 'INVALID_PDX':
+      return ctx.pdx === undefined;
+    case 'PDX_ECODE':
+      return ctx.pdx !== undefined && hasAttr(ctx.pdx.attrs, t.attrId.get('ecode') ?? -1);
+    case 'INVALID_DSTAT':
+      return !ctx.statusValid;
+    case 'INVALID_SEX':
+      return t.sexMdc.has(ctx.pdxCode) && ctx.sex !== 'M' && ctx.sex !== 'F';
+    case 'ANYDX':
+      return true;
+    case 'ERRORDRG':
+      return true;
+    case 'MULTST': {
+      const ids = SIG_TRAUMA_SITES.map((s) => t.attrId.get(s) ?? -1);
+      const codes: Uint32Array[] = [];
+      if (ctx.pdx) codes.push(ctx.pdx.attrs);
+      for (const s of ctx.sdx) codes.push(s.entry.attrs);
+      const sitesOf = codes.map((a) => ids.filter((id) => hasAttr(a, id))).filter((x) => x.length > 0);
+      for (let i = 0; i < sitesOf.length; i++)
+        for (let j = i + 1; j < sitesOf.length; j++)
+          if ((sitesOf[i] ?? []).some((x) => (sitesOf[j] ?? []).some((y) => x !== y))) return true;
+      return false;
+    }
+    case 'FOUR_STENTS':
+    case 'FOUR_VESSELS': {
+      const base = name === 'FOUR_STENTS' ? 'stent' : 'vessel';
+      let total = 0;
+      for (let k = 1; k <= 4; k++) total += k * countProcs(st.items, t, `${base}${k}`);
+      if (total >= 4) markCounted(st, [1, 2, 3, 4].map((k) => `${base}${k}`));
+      return total >= 4;
+    }
+    case 'BILATERAL': {
+      const present = JOINTS.filter((j) => countProcs(st.items, t, j) > 0);
+      if (present.length >= 2) markCounted(st, present);
+      return present.length >= 2;
+    }
+    case 'SGLANTCTR':
+      return counter(st, 'sglantfuse');
+    case 'SGLPOST1CTR':
+      return counter(st, 'sglpostfuse1');
+    case 'SGLANTSECTXCTR':
+      return counter(st, 'sglantsectXfuse');
+    case 'SGLPOSTFUSECTR':
+      return counter(st, 'sglpostfuse');
+    case 'SINGLEFUSIONCTR': {
+      // Single-level anterior and posterior fusions that together span more than one level.
+      const ant = countProcs(st.items, t, 'sglantfuse');
+      const post = countProcs(st.items, t, 'sglpostfuse');
+      const hit = (ant >= 2 && post >= 1) || (post >= 2 && ant >= 1);
+      if (hit) markCounted(st, ['sglantfuse', 'sglpostfuse']);
+      return hit;
+    }
+    default:
+      return false; // MDCnn markers and unknown tokens never match
+  }
+}
+
+function counter(st: EvalState, list: string): boolean {
+  const n = countProcs(st.items, st.ctx.tables, list);
+  if (n >= 2) markCounted(st, [list]);
+  return n >= 2;
+}
+
+function evalNode(st: EvalState, node: FormulaNode): boolean {
+  switch (node.kind) {
+    case 'and': {
+      if (st.marks || st.sdxMarks) {
+        // Evaluate without marks first so a false conjunction leaves no marks.
+        const quiet = { ...st, marks: null, sdxMarks: null };
+        if (!node.items.every((n) => evalNode(quiet, n))) return false;
+        for (const n of node.items) evalNode(st, n);
+        return true;
+      }
+      for (const n of node.items) if (!evalNode(st, n)) return false;
+      return true;
+    }
+    case 'or': {
+      // Short-circuit: only the first true alternative is credited with the DRG (CMS marking logic).
+      if (!st.marks && !st.sdxMarks) {
+        for (const n of node.items) if (evalNode(st, n)) return true;
+        return false;
+      }
+      const quiet = { ...st, marks: null, sdxMarks: null };
+      let any = false;
+      for (const n of node.items) {
+        if (evalNode(quiet, n)) {
+          evalNode(st, n);
+          any = true;
+          // HAC logic credits every secondary that meets the HAC (e.g. the UTI with the catheter code).
+          if (!st.sdxMarks) return true;
+        }
+      }
+      return any;
+    }
+    case 'not':
+      return !evalNode({ ...st, marks: null, sdxMarks: null }, node.item);
+    case 'dx': {
+      const { ctx } = st;
+      const pdxHas = ctx.pdx !== undefined && hasAttr(ctx.pdx.attrs, node.id);
+      if (node.where === 'PDX') return pdxHas;
+      let sdxHas = false;
+      for (const s of ctx.sdx) {
+        if (hasAttr(s.entry.attrs, node.id)) {
+          sdxHas = true;
+          if (!st.sdxMarks) break;
+          st.sdxMarks.add(s.index);
+        }
+      }
+      if (node.where === 'SDX') return sdxHas;
+      if (node.where === 'ANY') return pdxHas || sdxHas;
+      return pdxHas && ctx.sdx.every((s) => hasAttr(s.entry.attrs, node.id));
+    }
+    case 'proc': {
+      if (node.id < 0) return false;
+      let best: ProcItem | null = null;
+      for (const it of st.items) {
+        if (hasAttr(it.attrs, node.id)) {
+          if (!st.marks) return true;
+          if (best === null || significance(st.ctx, it, best) < 0) best = it;
+        }
+      }
+      if (best && st.marks) {
+        for (const m of best.members) st.marks.add(m);
+      }
+      return best !== null;
+    }
+    case 'special':
+      return special(st, node.name);
+  }
+}
+
+function errorCodeFor(f: CompiledFormula): ReturnCode {
+  if (f.text.includes('INVALID_PDX')) return 'INVALID_PDX';
+  if (f.text.includes('PDX_ECODE')) return 'DX_CANNOT_BE_PDX';
+  if (f.text.includes('INVALID_DSTAT')) return 'INVALID_DISCHARGE_STATUS';
+  if (f.text.includes('INVALID_SEX')) return 'INVALID_SEX';
+  return 'UNGROUPABLE';
+}
+
+function isMarker(f: CompiledFormula): boolean {
+  return f.drg === 0 && f.rerouteMdc === 0 && (/^MDC\d\d$/.test(f.text) || /^\d+$/.test(f.text));
+}
+
+function drgLabel(tables: GrouperTables, drg: number): string {
+  return `DRG ${String(drg).padStart(3, '0')} ${tables.drgs.get(drg)?.title ?? ''}`.trim();
+}
+
+function mdcLabel(tables: GrouperTables, mdc: number): string {
+  return `MDC ${String(mdc).padStart(2, '0')} (${tables.mdcTitles.get(mdc) ?? 'unknown'})`;
+}
+
+/** Runs the formula tables once (one pass: initial or final DRG). */
+function runFormulas(ctx: ClaimContext, pass: GroupingPass): Outcome {
+  const t = ctx.tables;
+  const steps: TraceStep[] = [];
+  let mdc = ctx.pdxMdc;
+  const evalIn = (key: number, itemsMdc: number): { f: CompiledFormula; marks: Set<number> } | null => {
+    const items = procItems(ctx, itemsMdc);
+    for (const f of t.formulas.get(key) ?? []) {
+      if (isMarker(f)) continue;
+      if (evalNode({ ctx, pass, items, formula: f, marks: null }, f.tree)) {
+        const marks = new Set<number>();
+        evalNode({ ctx, pass, items, formula: f, marks }, f.tree);
+        return { f, marks };
+      }
+    }
+    return null;
+  };
+  const error = (f: CompiledFormula | null, code: ReturnCode): Outcome => {
+    steps.push({ kind: 'error', text: errorText(code), drg: 999, formula: f?.text });
+    return { drg: 999, mdc: 0, formula: f, returnCode: code, procMarks: new Set(), steps };
+  };
+
+  // Pre-MDC (MDC key 0): validation rows, transplants/ECMO/tracheostomy, reroutes to MDC 24/25/11.
+  const pre = evalIn(0, 0);
+  const marks = new Set<number>();
+  if (pre) {
+    const f = pre.f;
+    if (f.drg > 0) {
+      steps.push({ kind: 'pre-mdc', text: `Pre-MDC rule matched (${f.text}): the case goes to ${drgLabel(t, f.drg)} before any MDC is considered.`, drg: f.drg, formula: f.text });
+      return { drg: f.drg, mdc: ctx.pdxMdc, formula: f, returnCode: 'OK', procMarks: pre.marks, steps };
+    }
+    if (f.rerouteMdc > 0) {
+      mdc = f.rerouteMdc;
+      for (const m of pre.marks) marks.add(m);
+      steps.push({ kind: 'reroute', text: `Pre-MDC rule "${f.text}" sends the case to ${mdcLabel(t, mdc)} instead of the principal diagnosis's MDC.`, formula: f.text });
+    } else {
+      return error(f, errorCodeFor(f));
+    }
+  } else {
+    steps.push({ kind: 'pre-mdc', text: 'Pre-MDC checks: no transplant, ECMO, tracheostomy, CAR-T or bone-marrow transplant rule applies.' });
+    steps.push({ kind: 'mdc', text: `The principal diagnosis ${ctx.pdxCode} places the case in ${mdcLabel(t, mdc)}${t.sexMdc.has(ctx.pdxCode) ? ` (this code's MDC depends on sex: ${ctx.sex})` : ''}.`, codes: [ctx.pdxCode] });
+  }
+
+  let hit = evalIn(mdc, mdc);
+  const from = mdc;
+  if (hit && hit.f.drg === 0 && hit.f.rerouteMdc > 0) {
+    mdc = hit.f.rerouteMdc;
+    for (const m of hit.marks) marks.add(m);
+    steps.push({ kind: 'reroute', text: `No surgical DRG of ${mdcLabel(t, from)} uses the O.R. procedure(s) on the claim, so the case goes to the unrelated O.R. procedure DRGs (981-989).`, formula: hit.f.text });
+    hit = evalIn(mdc, mdc);
+  }
+  if (!hit) {
+    const err = (t.formulas.get(99) ?? []).find((f) => f.drg === 999);
+    return error(err ?? null, 'UNGROUPABLE');
+  }
+  if (hit.f.drg === 0) return error(hit.f, errorCodeFor(hit.f));
+  for (const m of hit.marks) marks.add(m);
+  const reportedMdc = hit.f.mdcKey === 29 ? from : mdc;
+  return { drg: hit.f.drg, mdc: reportedMdc, formula: hit.f, returnCode: 'OK', procMarks: hit.f.mdcKey === 29 ? hit.marks : marks, steps };
+}
+
+function errorText(code: ReturnCode): string {
+  switch (code) {
+    case 'INVALID_PDX':
+      return 'The principal diagnosis is not a valid ICD-10-CM code for this grouper version: DRG 999 (ungroupable).';
+    case 'DX_CANNOT_BE_PDX':
+      return 'An external-cause code cannot be the principal diagnosis: DRG 999 (ungroupable).';
+    case 'INVALID_DISCHARGE_STATUS':
+      return 'The discharge status is not a valid UB-04 patient status and this case needs it: DRG 999 (ungroupable).';
+    case 'INVALID_SEX':
+      return 'The principal diagnosis needs the patient\'s sex to pick its MDC, and sex is unknown: DRG 999 (ungroupable).';
+    case 'HAC_MISSING_ONE_POA':
+      return 'A secondary diagnosis on a HAC list was reported with POA "1"/blank (exempt) although it is not exempt: DRG 999 (ungroupable).';
+    case 'INVALID_VERSION':
+      return 'No grouper version applies to this claim: DRG 999.';
+    default:
+      return 'No DRG rule of the MDC matched: DRG 999 (ungroupable).';
+  }
+}
+
+/** Secondary position -> HAC numbers met on this claim; procMarks collects the procedures HAC formulas use. */
+function hacsOfClaim(ctx: ClaimContext, procMarks: Map<number, Set<number>>): Map<number, number[]> {
+  const t = ctx.tables;
+  const out = new Map<number, number[]>();
+  const items = procItems(ctx, ctx.pdxMdc);
+  for (const h of t.hacs) {
+    const sdxMarks = new Set<number>();
+    if (evalNode({ ctx, pass: { hacDemoted: new Set() }, items, formula: null, marks: null }, h.tree)) {
+      const marks = new Set<number>();
+      evalNode({ ctx, pass: { hacDemoted: new Set() }, items, formula: null, marks, sdxMarks }, h.tree);
+      for (const i of sdxMarks) {
+        let pm = procMarks.get(i);
+        if (!pm) procMarks.set(i, (pm = new Set()));
+        for (const m of marks) pm.add(m);
+        let l = out.get(i);
+        if (!l) out.set(i, (l = []));
+        l.push(h.number);
+      }
+    }
+  }
+  return out;
+}
+
+function levelName(l: 0 | 1 | 2): Severity {
+  return l === 2 ? 'MCC' : l === 1 ? 'CC' : 'NON_CC';
+}
+
+/**
+ * Groups one claim with the CMS MS-DRG v43 logic (MS-DRG Definitions Manual v43.0/v43.1; HAC logic per
+ * Deficit Reduction Act 2005 §5001(c) and 42 CFR 412.23/412.103 POA reporting; CC/MCC and PDX
+ * exclusions per IPPS FY2026 Tables 6I-6K). Never throws for learner input: bad input yields DRG 999
+ * with a return code.
+ */
+export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupResult {
+  const version = pickVersion(tables, claim);
+  if (version === null) {
+    return errorResult(tables, null, claim, 'INVALID_VERSION', [{ kind: 'error', text: errorText('INVALID_VERSION') }]);
+  }
+  const ctx = buildContext(tables, claim, version);
+  const trace: TraceStep[] = [
+    { kind: 'version', text: `Grouper MS-DRG v${version} (${version === '43.0' ? 'discharges from 2025-10-01' : 'discharges from 2026-04-01'}).` },
+  ];
+  const invalidSdx = claim.sdx.filter((s) => !tables.dx.has(s.code.trim().toUpperCase())).map((s) => s.code);
+  if (invalidSdx.length) trace.push({ kind: 'validation', text: `Ignored secondary code(s) not valid in ICD-10-CM FY2026: ${invalidSdx.join(', ')}.`, codes: invalidSdx });
+  const invalidPr = claim.procedures.filter((p) => !ctx.procs.some((q) => q.code === p.trim().toUpperCase()));
+  if (invalidPr.length) trace.push({ kind: 'validation', text: `Ignored procedure code(s) not valid for v${version} (or repeated): ${invalidPr.join(', ')}.`, codes: invalidPr });
+
+  // HAC: a secondary on a HAC list whose conditions hold. POA N/U removes its CC/MCC status for the
+  // final DRG; POA 1/blank on a non-exempt HAC code makes the claim ungroupable.
+  const hacBySdx = new Map<number, number[]>();
+  const demoted = new Set<number>();
+  const hacProcMarks = new Map<number, Set<number>>();
+  let missingPoa = false;
+  if (ctx.pdx) {
+    const byClaim = hacsOfClaim(ctx, hacProcMarks);
+    for (const s of ctx.sdx) {
+      const hs = byClaim.get(s.index) ?? [];
+      if (hs.length === 0) continue;
+      hacBySdx.set(s.index, hs);
+      if (s.poa === 'N' || s.poa === 'U') demoted.add(s.index);
+      else if (s.poa !== 'Y' && s.poa !== 'W') {
+        missingPoa = true;
+        demoted.add(s.index);
+      }
+    }
+  }
+  const hacsFound: HacFound[] = [];
+  for (const [idx, hs] of hacBySdx) {
+    const s = ctx.sdx.find((x) => x.index === idx);
+    if (!s) continue;
+    for (const h of hs) {
+      const effect = s.poa === 'N' || s.poa === 'U' ? 'demoted' : s.poa === 'Y' || s.poa === 'W' ? 'present' : 'missing-poa';
+      const found = hacsFound.find((x) => x.number === h && x.effect === effect);
+      if (found) (found.codes as string[]).push(s.code);
+      else hacsFound.push({ number: h, title: tables.hacs.find((x) => x.number === h)?.title ?? '', codes: [s.code], effect });
+      trace.push({
+        kind: 'hac',
+        text: `HAC ${String(h).padStart(2, '0')} (${tables.hacs.find((x) => x.number === h)?.title ?? ''}): ${s.code} with POA ${s.poa || 'blank'} ${effect === 'demoted' ? 'was not present on admission, so it cannot raise the DRG (its CC/MCC is ignored for the final DRG)' : effect === 'present' ? 'was present on admission: no effect' : 'has an exempt/blank POA although the code is not exempt'}.`,
+        codes: [s.code],
+      });
+    }
+  }
+
+  const initial = runFormulas(ctx, { hacDemoted: new Set() });
+  const final = demoted.size > 0 ? runFormulas(ctx, { hacDemoted: demoted }) : initial;
+  let outcome = final;
+  let returnCode = final.returnCode;
+  if (missingPoa && ctx.pdx && initial.returnCode === 'OK') {
+    returnCode = 'HAC_MISSING_ONE_POA';
+    outcome = { ...final, drg: 999, mdc: 0, formula: null, returnCode, steps: [...final.steps, { kind: 'error', text: errorText(returnCode), drg: 999 }] };
+  }
+  trace.push(...(demoted.size > 0 && initial.drg !== final.drg ? [...initial.steps.map((s) => ({ ...s, text: `(before HAC) ${s.text}` }))] : []));
+  trace.push(...outcome.steps);
+
+  const f = outcome.formula;
+  const isError = outcome.drg === 999 || returnCode !== 'OK' || f === null;
+  // When grouping stopped before any DRG logic (invalid PDX, external-cause PDX...), no secondary is used.
+  const noUsage = isError && returnCode !== 'HAC_MISSING_ONE_POA';
+  // Secondary usage, relative to the final DRG's formula.
+  const secondaries: SecondaryResult[] = claim.sdx.map((s, index) => {
+    const code = s.code.trim().toUpperCase();
+    const entry = tables.dx.get(code);
+    const item = ctx.sdx.find((x) => x.index === index);
+    if (!entry || !item) {
+      return { code, poa: s.poa, valid: false, listedSeverity: null, usage: 'INVALID' as SdxUsage, excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: `${code} is not a valid ICD-10-CM code; the grouper ignores it.` };
+    }
+    const hacs = hacBySdx.get(index) ?? [];
+    const hacDemoted = demoted.has(index);
+    const listed = entry.severity === 2 ? 'MCC' : entry.severity === 1 ? 'CC' : 'NON_CC';
+    let usage: SdxUsage = 'NEITHER';
+    let drgLogicList: string | null = null;
+    let explanation = `${code} is not on the CC or MCC list.`;
+    const supp = f && !isError ? f.suppression.find((name) => hasAttr(entry.attrs, tables.attrId.get(name) ?? -1)) : undefined;
+    if (noUsage) {
+      explanation = `${code}: the claim could not be grouped, so no secondary diagnosis was evaluated.`;
+    } else if (entry.severity > 0) {
+      if (item.diedDemoted) explanation = `${code} counts as an MCC only when the patient is discharged alive.`;
+      else if (item.excluded) {
+        usage = entry.severity === 2 ? 'MCC_EXCLUDED' : 'CC_EXCLUDED';
+        explanation = `${code} is a ${listed}, but the principal diagnosis ${ctx.pdxCode} excludes it (${tables.exclusionName(ctx.pdx?.exclusionGroup ?? 0)}).`;
+      } else if (supp !== undefined) {
+        usage = entry.severity === 2 ? 'MCC_EXCLUDED_BY_DRG_LOGIC' : 'CC_EXCLUDED_BY_DRG_LOGIC';
+        drgLogicList = supp;
+        explanation = `${code} is a ${listed}, but DRG ${f?.drg} already uses it through the "${supp}" list, so it cannot also raise the severity.`;
+      } else if (hacDemoted) {
+        explanation = `${code} is a ${listed}, but as a hospital-acquired condition (HAC) not present on admission it does not count.`;
+      } else {
+        usage = entry.severity === 2 ? 'MCC' : 'CC';
+        explanation = `${code} counts as ${listed}.`;
+      }
+    }
+    return {
+      code,
+      poa: s.poa,
+      valid: true,
+      listedSeverity: listed,
+      usage,
+      excludedBy: item.excluded ? tables.exclusionName(ctx.pdx?.exclusionGroup ?? 0) : null,
+      drgLogicList,
+      hacs,
+      hacDemoted,
+      diedDemoted: item.diedDemoted,
+      explanation,
+    };
+  });
+  let level: 0 | 1 | 2 = 0;
+  for (const s of secondaries) {
+    if (s.usage === 'MCC') level = 2;
+    else if (s.usage === 'CC' && level < 1) level = 1;
+  }
+  const demotedChangedDrg = demoted.size > 0 && initial.drg !== final.drg;
+  const orIds = ['d468', 'd477', 'ornec'].map((n) => tables.attrId.get(n) ?? -1);
+  const procedures: ProcedureResult[] = claim.procedures.map((p, index) => {
+    const code = p.trim().toUpperCase();
+    const entry = tables.pr.get(code);
+    const valid = entry !== undefined && entry.versions.has(version);
+    const isOR = valid && orIds.some((id) => hasAttr(entry.attrs, id));
+    const inI = initial.returnCode === 'OK' && initial.procMarks.has(index);
+    // A procedure that made a HAC apply affected the final DRG when the HAC changed it.
+    const inHac = demotedChangedDrg && [...demoted].some((d) => hacProcMarks.get(d)?.has(index));
+    const inF = !isError && (final.procMarks.has(index) || inHac);
+    const affects: AffectsDrg = inI && inF ? 'BOTH' : inI ? 'INITIAL' : inF ? 'FINAL' : 'NONE';
+    return {
+      code,
+      valid,
+      isOR,
+      affects,
+      explanation: !valid ? `${code} is not a valid ICD-10-PCS code for v${version}; ignored.` : `${isOR ? 'O.R.' : 'Non-O.R.'} procedure; ${affects === 'NONE' ? 'did not affect the DRG' : 'affected the DRG'}.`,
+    };
+  });
+
+  if (!isError && f) {
+    const drgInfo = tables.drgs.get(outcome.drg);
+    const kind = f.surgical === 'SURGICAL' ? 'surgical' : 'medical';
+    const drivers = procedures.filter((p) => final.procMarks.has(claim.procedures.indexOf(p.code)) || p.affects === 'BOTH' || p.affects === 'FINAL').map((p) => p.code);
+    trace.push({
+      kind,
+      text: `${kind === 'surgical' ? 'Surgical' : 'Medical'} rule matched: ${f.text}${drivers.length ? ` (procedures used: ${drivers.join(', ')})` : ''}.`,
+      formula: f.text,
+      drg: outcome.drg,
+      codes: drivers,
+    });
+    const decider = secondaries.find((s) => s.usage === levelName(level));
+    trace.push({
+      kind: 'severity',
+      text: level === 0 ? 'Severity: no secondary diagnosis counts as a CC or MCC.' : `Severity: ${levelName(level)}, decided by ${decider?.code ?? '?'}.`,
+      codes: decider ? [decider.code] : [],
+    });
+    for (const s of secondaries) if (s.usage !== 'NEITHER' || s.hacDemoted) trace.push({ kind: 'secondary', text: s.explanation, codes: [s.code] });
+    trace.push({ kind: 'result', text: `Result: ${drgLabel(tables, outcome.drg)}, ${mdcLabel(tables, outcome.mdc)}, ${drgInfo?.type === 'P' ? 'surgical' : 'medical'}.`, drg: outcome.drg });
+  }
+
+  if (isError) {
+    const drg = outcome.drg === 998 ? 998 : 999;
+    return {
+      version,
+      drg,
+      drgTitle: tables.drgs.get(drg)?.title ?? '',
+      baseDrg: drg,
+      mdc: drg === 998 ? outcome.mdc : 0,
+      mdcTitle: drg === 998 ? (tables.mdcTitles.get(outcome.mdc) ?? '') : '',
+      medSurg: 'NONE',
+      severity: 'NONE',
+      returnCode,
+      initialDrg: initial.drg,
+      secondaries,
+      procedures,
+      hacs: hacsFound,
+      formula: f?.text ?? '',
+      trace,
+    };
+  }
+  const medSurg = outcome.drg === 998 ? 'NONE' : f.surgical === 'SURGICAL' ? 'SURGICAL' : f.surgical === 'MEDICAL' ? 'MEDICAL' : 'NONE';
+  return {
+    version,
+    drg: outcome.drg,
+    drgTitle: tables.drgs.get(outcome.drg)?.title ?? '',
+    baseDrg: f.baseDrg,
+    mdc: outcome.mdc,
+    mdcTitle: tables.mdcTitles.get(outcome.mdc) ?? '',
+    medSurg,
+    severity: outcome.drg === 998 ? 'NONE' : levelName(level),
+    returnCode,
+    initialDrg: initial.drg,
+    secondaries,
+    procedures,
+    hacs: hacsFound,
+    formula: f.text,
+    trace,
+  };
+}
+
+function errorResult(tables: GrouperTables, version: GrouperVersion | null, claim: GrouperClaim, code: ReturnCode, trace: TraceStep[]): GroupResult {
+  return {
+    version,
+    drg: 999,
+    drgTitle: tables.drgs.get(999)?.title ?? '',
+    baseDrg: 999,
+    mdc: 0,
+    mdcTitle: '',
+    medSurg: 'NONE',
+    severity: 'NONE',
+    returnCode: code,
+    initialDrg: 999,
+    secondaries: claim.sdx.map((s) => ({ code: s.code, poa: s.poa, valid: tables.dx.has(s.code), listedSeverity: null, usage: 'NEITHER', excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: '' })),
+    procedures: claim.procedures.map((p) => ({ code: p, valid: false, isOR: false, affects: 'NONE', explanation: '' })),
+    hacs: [],
+    formula: '',
+    trace,
+  };
+}
