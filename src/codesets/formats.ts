@@ -25,6 +25,8 @@ export const CODESET_FILES = {
   pcsChanges: 'pcs-changes.tsv',
   /** One POA-exempt ICD-10-CM code per line (no dot), FY2026 list. */
   poaExempt: 'poa-exempt.txt',
+  /** `main term \t code`: Alphabetic Index main terms that carry a code (their default code); small, for search ranking. */
+  cmIndexDefaults: 'cm-index-defaults.tsv',
   cmTabular: 'cm-tabular.json',
   cmIndex: 'cm-index.json',
   cmEindex: 'cm-eindex.json',

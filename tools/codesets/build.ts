@@ -492,6 +492,10 @@ export function buildCodesets(sharedDir: string, outDir: string): BuildResult {
   const cmIndex = buildCmIndex(src('icd10cm/icd10cm_index_2023.xml'));
   counts.cmIndexMainTerms = cmIndex.letters.reduce((n, l) => n + l.terms.length, 0);
   outputs.set(CODESET_FILES.cmIndex, JSON.stringify(cmIndex));
+  const defaults: string[] = [];
+  for (const l of cmIndex.letters) for (const t of l.terms) if (t.code) defaults.push(`${tsvField(t.title)}\t${t.code}\n`);
+  counts.cmIndexDefaults = defaults.length;
+  outputs.set(CODESET_FILES.cmIndexDefaults, defaults.join(''));
   const eindex = buildCmIndex(src('icd10cm/icd-10-cm-eindex-2025.xml'));
   counts.cmEindexMainTerms = eindex.letters.reduce((n, l) => n + l.terms.length, 0);
   outputs.set(CODESET_FILES.cmEindex, JSON.stringify(eindex));
