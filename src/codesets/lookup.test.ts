@@ -101,3 +101,18 @@ describe('lookupCode', () => {
     expect(formatCode('0DTJ4ZZ', 'pcs')).toBe('0DTJ4ZZ');
   });
 });
+
+describe('edit flag hook', () => {
+  it('attaches flags from an EditFlagProvider to valid codes only', () => {
+    const withFlags: CodeSets = {
+      ...sets,
+      editFlags: {
+        diagnosis: (code) => (code === 'J189' ? [{ id: 'test:dx', label: 'test flag' }] : []),
+        procedure: () => [{ id: 'test:pr', label: 'pr flag' }],
+      },
+    };
+    expect(lookupCode(withFlags, 'J18.9', OCT).editFlags).toEqual([{ id: 'test:dx', label: 'test flag' }]);
+    expect(lookupCode(withFlags, '0DTJ4ZZ', OCT).editFlags?.[0]?.id).toBe('test:pr');
+    expect(lookupCode(withFlags, 'J18', OCT).editFlags).toBeUndefined();
+  });
+});

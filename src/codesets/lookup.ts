@@ -14,11 +14,31 @@ import {
   type CodeSet,
 } from './codeset.ts';
 
+/** One code edit flag (e.g. a Medicare Code Editor edit) shown with a looked-up code. */
+export interface EditFlag {
+  /** Machine id, e.g. "mce:manifestation-as-pdx". */
+  id: string;
+  /** Plain-language label, e.g. "Manifestation code: not as principal diagnosis". */
+  label: string;
+  detail?: string;
+}
+
+/**
+ * Optional hook for code edits compiled elsewhere (the MCE tables live in src/domain/mce and
+ * public/grouper/, owned by the grouper module): lookupCode adds its flags to the result.
+ */
+export interface EditFlagProvider {
+  diagnosis(code: string, dischargeDate: string): EditFlag[];
+  procedure(code: string, dischargeDate: string): EditFlag[];
+}
+
 export interface CodeSets {
   cm: CodeSet;
   pcs?: CodeSet;
   /** FY2026 POA-exempt ICD-10-CM codes (dotless). */
   poaExempt?: Set<string>;
+  /** Code edits (MCE) to attach to each result, when available. */
+  editFlags?: EditFlagProvider;
 }
 
 export type HintKind = 'spaces' | 'case' | 'dot' | 'letter-digit' | 'extra-characters' | 'date' | 'pcs-dot';
@@ -53,6 +73,8 @@ export interface LookupResult {
   validThrough?: string;
   missing?: MissingCharacter;
   poaExempt?: boolean;
+  /** Edit flags (MCE) from CodeSets.editFlags, for codes that exist. */
+  editFlags?: EditFlag[];
   /** Corrections applied to the input (spaces, case, dot, O/0, I/1...). */
   hints: InputHint[];
   /** Plain-language explanation of the status. */
@@ -223,6 +245,9 @@ function resolveInput(sets: CodeSets, input: string, dischargeDate: string, asid
       ...(rec.through ? { validThrough: rec.through } : {}),
     };
     if (set.kind === 'dx' && sets.poaExempt) result.poaExempt = sets.poaExempt.has(rec.code);
+    if (sets.editFlags && rec.valid) {
+      result.editFlags = set.kind === 'dx' ? sets.editFlags.diagnosis(rec.code, dischargeDate) : sets.editFlags.procedure(rec.code, dischargeDate);
+    }
     if (!isInEffect(rec, dischargeDate)) {
       result.status = 'not-in-effect';
       if (rec.from && dischargeDate < rec.from) {
