@@ -70,7 +70,7 @@ describe('adt-discharge', () => {
     expect(key.status).toBe('06');
     expect(key.statusEvidence?.quote).toMatch(/VNA/);
     expect(key.missing.map((m) => m.type)).toEqual(['mar']);
-    expect(adtDischargeTask.checkAnswer!(key, s, {}, {})).toEqual([]);
+    expect(adtDischargeTask.checkAnswer!(key, s, {}, { alsoRequired: [], exempt: [] })).toEqual([]);
   });
 
   test('perfect response scores full marks', () => {
@@ -99,11 +99,11 @@ describe('adt-discharge', () => {
 
   test('the computed status must agree with the encounter', () => {
     const wrong = scenario(fullChart, { dischargeDisposition: '01' });
-    expect(adtDischargeTask.checkAnswer!(computeDischargeKey({ alsoRequired: [], exempt: [] }, wrong), wrong, {}, {})[0]?.message).toMatch(/gives 06/);
+    expect(adtDischargeTask.checkAnswer!(computeDischargeKey({ alsoRequired: [], exempt: [] }, wrong), wrong, {}, { alsoRequired: [], exempt: [] })[0]?.message).toMatch(/gives 06/);
   });
 
   test('malformed response does not throw', () => {
-    expect(adtDischargeTask.score({ status: 6 } as never, key, s, {}, {}).findings[0]!.errorType).toBe('response.malformed');
+    expect(adtDischargeTask.score({ status: 6 } as never, key, s, {}, { alsoRequired: [], exempt: [] }).findings[0]!.errorType).toBe('response.malformed');
   });
 });
 
