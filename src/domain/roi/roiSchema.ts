@@ -191,7 +191,6 @@ export const authorizationSchema = v.object({
       redisclosure: v.optional(v.boolean()),
       remuneration: v.optional(v.boolean()),
     }),
-    {},
   ),
   /** Marketing with remuneration or a sale of PHI (164.508(a)(3)-(4)). */
   remunerationInvolved: v.optional(v.boolean()),
