@@ -9,7 +9,7 @@ const pureLayerImports = {
   patterns: [
     {
       group: ['svelte', 'svelte/*', 'xstate', 'xstate/*', '@xstate/*', 'dexie', 'dexie/*', 'chart.js', 'chart.js/*'],
-      message: 'src/domain and src/codesets are pure TypeScript: no Svelte, XState, Dexie or Chart.js (house style: layers).',
+      message: 'src/domain, src/codesets and src/content are pure TypeScript: no Svelte, XState, Dexie or Chart.js (house style: layers).',
     },
     { group: ['**/ui/**', '**/machines/**', '**/persistence/**'], message: 'The pure layers may not import outer layers.' },
   ],
@@ -34,7 +34,7 @@ export default tseslint.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser, svelteConfig } },
   },
-  { files: ['src/domain/**/*.ts', 'src/codesets/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayerImports] } },
+  { files: ['src/domain/**/*.ts', 'src/codesets/**/*.ts', 'src/content/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayerImports] } },
   {
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },

@@ -54,7 +54,7 @@ function issuesToProblems(file: string, issues: readonly v.BaseIssue<unknown>[],
   const seen = new Set<string>();
   const problems: ScenarioProblem[] = [];
   for (const issue of issues) {
-    const path = formatIssuePath(issue.path as { key: unknown }[] | undefined, prefix);
+    const path = formatIssuePath(issue.path, prefix);
     const message = describeReceived(issue);
     const key = `${path}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -103,7 +103,7 @@ export interface ValidateOptions {
  */
 export function validateScenarioText(file: string, text: string, options: ValidateOptions): LoadedScenario {
   const hash = contentHash(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -112,7 +112,7 @@ export function validateScenarioText(file: string, text: string, options: Valida
       problems: doc.errors.map((e) => ({
         file,
         path: `(yaml line ${e.linePos?.[0]?.line ?? '?'})`,
-        message: `YAML syntax error: ${e.message.split('\n')[0] ?? e.message}`,
+        message: `YAML syntax error: ${(e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     };
   }
@@ -206,8 +206,10 @@ export function crossFileProblems(loaded: readonly LoadedScenario[]): ScenarioPr
   }
   const problems: ScenarioProblem[] = [];
   for (const [id, files] of byId) {
-    for (const file of files.slice(1)) {
-      problems.push({ file, path: 'id', message: `duplicate scenario id "${id}" (also in ${files[0]})` });
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((f) => f !== file).join(', ');
+      problems.push({ file, path: 'id', message: `duplicate scenario id "${id}" (also in ${others})` });
     }
   }
   return problems;

@@ -4,6 +4,7 @@
  * (completeness of a response, scoring). Its persisted snapshot is what IndexedDB keeps, so a reload
  * resumes exactly where the learner was.
  */
+import * as v from 'valibot';
 import { assign, setup } from 'xstate';
 import type { Scenario } from '../content/scenarioSchema';
 import { taskTypeFor } from '../domain/tasks/registry';
@@ -48,10 +49,16 @@ function currentStep(context: CaseContext) {
   return step;
 }
 
-/** The learner's response to the current step, or the task type's empty response. */
+/**
+ * The learner's response to the current step, or the task type's empty response. A stored response that
+ * does not fit the task type's response schema (a corrupted or foreign snapshot) is never handed to the
+ * task type: the step starts empty instead of crashing.
+ */
 export function currentResponse(context: CaseContext): unknown {
   const step = currentStep(context);
-  return context.responses[step.id] ?? taskTypeFor(step.type).emptyResponse(step.input, context.scenario);
+  const taskType = taskTypeFor(step.type);
+  const stored = context.responses[step.id];
+  return stored !== undefined && v.is(taskType.responseSchema, stored) ? stored : taskType.emptyResponse(step.input, context.scenario);
 }
 
 export function createCaseMachine(services: TaskServices = {}) {
@@ -81,6 +88,8 @@ export function createCaseMachine(services: TaskServices = {}) {
       }),
       storeResponse: assign(({ context, event }) => {
         if (event.type !== 'learner.updateResponse') return {};
+        // Only well-formed responses are kept (the response schema belongs to the step's task type).
+        if (!v.is(taskTypeFor(currentStep(context).type).responseSchema, event.response)) return {};
         return { responses: { ...context.responses, [currentStep(context).id]: event.response } };
       }),
       scoreCurrentStep: assign(({ context }) => {

@@ -66,9 +66,9 @@ test('a learner works a coding case end to end and survives a reload', async ({ 
           const tx = open.result.transaction('attempts', 'readonly');
           const count = tx.objectStore('attempts').count();
           count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
+          count.onerror = () => reject(new Error(String(count.error)));
         };
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(String(open.error)));
       }),
   );
   expect(stored).toBe(1);

@@ -7,6 +7,6 @@ import type { TaskServices } from '../../src/domain/tasks/taskTypes';
 let cached: Promise<TaskServices> | undefined;
 
 export function loadNodeTaskServices(): Promise<TaskServices> {
-  cached ??= (async () => ({}))();
+  cached ??= Promise.resolve({});
   return cached;
 }

@@ -45,8 +45,26 @@ interface ProcItem {
   readonly cluster: Cluster | null;
 }
 
+interface MdcView {
+  readonly items: readonly ProcItem[];
+  /** Union of the items' attributes: "is there a procedure with attribute x" in one bit test. */
+  readonly union: readonly number[];
+}
+
+interface ClaimCode<T> {
+  readonly code: string;
+  /** Undefined when the code is not valid (for the version). */
+  readonly entry: T | undefined;
+}
+
 interface ClaimContext {
   readonly tables: GrouperTables;
+  /** Every secondary / procedure on the claim, by claim position, normalised. */
+  readonly sdxAll: readonly ClaimCode<DxEntry>[];
+  readonly procAll: readonly ClaimCode<PrEntry>[];
+  /** Union of the valid secondaries' attributes. */
+  readonly sdxUnion: readonly number[];
+  readonly views: Map<number, MdcView>;
   readonly version: GrouperVersion;
   readonly pdx: DxEntry | undefined;
   readonly pdxCode: string;
@@ -62,6 +80,14 @@ interface ClaimContext {
 interface GroupingPass {
   /** Secondary positions whose CC/MCC status HAC logic removed for this pass. */
   readonly hacDemoted: ReadonlySet<number>;
+  /** Severity level per suppression list (formula rows share the same array instance). */
+  readonly severityCache: Map<readonly number[], 0 | 1 | 2>;
+}
+
+const NO_SUPPRESSION: readonly number[] = [];
+
+function newPass(hacDemoted: ReadonlySet<number>): GroupingPass {
+  return { hacDemoted, severityCache: new Map() };
 }
 
 interface Outcome {
@@ -71,6 +97,15 @@ interface Outcome {
   readonly returnCode: ReturnCode;
   readonly procMarks: ReadonlySet<number>;
   readonly steps: TraceStep[];
+}
+
+/** Upper-cases and trims a code, without allocating when it is already clean. */
+function normCode(c: string): string {
+  for (let i = 0; i < c.length; i++) {
+    const ch = c.charCodeAt(i);
+    if (ch <= 32 || (ch >= 97 && ch <= 122)) return c.trim().toUpperCase();
+  }
+  return c;
 }
 
 /** Normalises a UB-04 discharge status to two digits ('1' -> '01'). */
@@ -93,16 +128,50 @@ export function pickVersion(tables: GrouperTables, claim: Pick<GrouperClaim, 've
   return tables.versions.at(-1)?.id ?? null;
 }
 
+interface RunnableFormula {
+  readonly f: CompiledFormula;
+  readonly test: Test;
+  readonly marker: boolean;
+}
+
+/** Per-table data prepared once: compiled formulas, valid statuses per version, attribute ids. */
+interface Runtime {
+  readonly formulas: ReadonlyMap<number, readonly RunnableFormula[]>;
+  readonly validStatuses: ReadonlyMap<GrouperVersion, ReadonlySet<string>>;
+  readonly id: (name: string) => number;
+}
+
+const runtimes = new WeakMap<GrouperTables, Runtime>();
+
+function runtimeOf(tables: GrouperTables): Runtime {
+  let rt = runtimes.get(tables);
+  if (rt) return rt;
+  const formulas = new Map<number, RunnableFormula[]>();
+  for (const [key, list] of tables.formulas) formulas.set(key, list.map((f) => ({ f, test: compile(f.tree), marker: isMarker(f) })));
+  const validStatuses = new Map<GrouperVersion, Set<string>>();
+  for (const v of tables.versions) {
+    const set = new Set<string>();
+    for (const s of tables.dischargeStatuses) if (s.from <= v.from && v.from <= s.to) set.add(s.code.padStart(2, '0'));
+    validStatuses.set(v.id, set);
+  }
+  const ids = new Map<string, number>();
+  const id = (name: string): number => {
+    let n = ids.get(name);
+    if (n === undefined) ids.set(name, (n = tables.attrId.get(name) ?? -1));
+    return n;
+  };
+  rt = { formulas, validStatuses, id };
+  runtimes.set(tables, rt);
+  return rt;
+}
+
 function statusIsValid(tables: GrouperTables, status: string, version: GrouperVersion): boolean {
-  const v = tables.versions.find((x) => x.id === version);
-  const date = v?.from ?? '';
-  const n = String(Number(status));
-  if (!/^\d{1,2}$/.test(status)) return false;
-  return tables.dischargeStatuses.some((s) => s.code === n && s.from <= date && date <= s.to);
+  return runtimeOf(tables).validStatuses.get(version)?.has(status) ?? false;
 }
 
 function buildContext(tables: GrouperTables, claim: GrouperClaim, version: GrouperVersion): ClaimContext {
-  const pdxCode = claim.pdx.trim().toUpperCase();
+  const rt = runtimeOf(tables);
+  const pdxCode = normCode(claim.pdx);
   const pdx = tables.dx.get(pdxCode);
   const status = normalizeStatus(claim.dischargeStatus);
   const statusValid = statusIsValid(tables, status, version);
@@ -112,72 +181,85 @@ function buildContext(tables: GrouperTables, claim: GrouperClaim, version: Group
   if (sexMdc && sex === 'M') pdxMdc = sexMdc.male;
   else if (sexMdc && sex === 'F') pdxMdc = sexMdc.female;
   const exclusions = pdx && pdx.exclusionGroup > 0 ? tables.exclusionMembers(pdx.exclusionGroup) : null;
-  const mccAliveId = tables.attrId.get('mccalive') ?? -1;
+  const mccAliveId = rt.id('mccalive');
+  const words = tables.hacSdxMask.length;
+  const sdxUnion: number[] = new Array<number>(words).fill(0);
   const sdx: SdxItem[] = [];
-  claim.sdx.forEach((s, index) => {
-    const code = s.code.trim().toUpperCase();
+  const sdxAll: ClaimCode<DxEntry>[] = [];
+  for (let index = 0; index < claim.sdx.length; index++) {
+    const s = claim.sdx[index];
+    if (!s) continue;
+    const code = normCode(s.code);
     const entry = tables.dx.get(code);
-    if (!entry) return;
+    sdxAll.push({ code, entry });
+    if (!entry) continue;
     const excluded = entry.severity > 0 && exclusions !== null && exclusions.has(entry.ccIndex);
     const diedDemoted = entry.severity > 0 && status === DIED_STATUS && hasAttr(entry.attrs, mccAliveId);
-    sdx.push({
-      index,
-      code,
-      entry,
-      poa: s.poa.trim().toUpperCase(),
-      baseSeverity: excluded || diedDemoted ? 0 : entry.severity,
-      excluded,
-      diedDemoted,
-    });
-  });
+    for (let w = 0; w < words; w++) sdxUnion[w] = ((sdxUnion[w] ?? 0) | (entry.attrs[w] ?? 0)) >>> 0;
+    sdx.push({ index, code, entry, poa: normCode(s.poa), baseSeverity: excluded || diedDemoted ? 0 : entry.severity, excluded, diedDemoted });
+  }
   const procs: { index: number; code: string; entry: PrEntry }[] = [];
-  const seen = new Set<string>();
-  claim.procedures.forEach((p, index) => {
-    const code = p.trim().toUpperCase();
-    const entry = tables.pr.get(code);
-    if (!entry || !entry.versions.has(version) || seen.has(code)) return;
-    seen.add(code);
+  const procAll: ClaimCode<PrEntry>[] = [];
+  const posOf = new Map<string, number>();
+  for (let index = 0; index < claim.procedures.length; index++) {
+    const code = normCode(claim.procedures[index] ?? '');
+    let entry = tables.pr.get(code);
+    if (entry && !entry.versions.has(version)) entry = undefined;
+    procAll.push({ code, entry });
+    if (!entry || posOf.has(code)) continue;
+    posOf.set(code, index);
     procs.push({ index, code, entry });
-  });
+  }
   // Procedure clusters: every choice met by a code on the claim.
   const clusters: { cluster: Cluster; members: number[] }[] = [];
-  const byCode = tables.clustersByCode[version];
-  const tried = new Set<Cluster>();
-  const posOf = new Map(procs.map((p) => [p.code, p.index]));
-  for (const p of procs) {
-    for (const c of byCode.get(p.code) ?? []) {
-      if (tried.has(c)) continue;
-      tried.add(c);
-      const members: number[] = [];
-      let ok = true;
-      for (const choice of c.choices) {
-        const hit = choice.find((code) => posOf.has(code));
-        if (hit === undefined) {
-          ok = false;
-          break;
+  if (procs.length > 0) {
+    const tried = new Set<Cluster>();
+    for (const p of procs) {
+      for (const c of tables.clustersOf(version, p.code)) {
+        if (tried.has(c)) continue;
+        tried.add(c);
+        const members: number[] = [];
+        for (const choice of c.choices) {
+          let at = -1;
+          for (const code of choice) {
+            const i = posOf.get(code);
+            if (i !== undefined) {
+              at = i;
+              break;
+            }
+          }
+          if (at < 0) break;
+          members.push(at);
         }
-        members.push(posOf.get(hit) ?? -1);
+        if (members.length === c.choices.length) clusters.push({ cluster: c, members });
       }
-      if (ok) clusters.push({ cluster: c, members });
     }
   }
-  return { tables, version, pdx, pdxCode, sdx, procs, clusters, status, statusValid, sex, pdxMdc };
+  return { tables, sdxUnion, views: new Map(), version, pdx, pdxCode, sdx, sdxAll, procs, procAll, clusters, status, statusValid, sex, pdxMdc };
 }
 
-function procItems(ctx: ClaimContext, mdc: number): ProcItem[] {
+/** The procedures as seen from one MDC: cluster members lose their own attributes where the cluster says so. */
+function mdcView(ctx: ClaimContext, mdc: number): MdcView {
+  const cached = ctx.views.get(mdc);
+  if (cached) return cached;
   const suppressed = new Set<number>();
   for (const c of ctx.clusters) if (c.cluster.suppressMdcs.has(mdc)) for (const m of c.members) suppressed.add(m);
   const items: ProcItem[] = [];
   for (const p of ctx.procs) if (!suppressed.has(p.index)) items.push({ attrs: p.entry.attrs, members: [p.index], cluster: null });
   for (const c of ctx.clusters) items.push({ attrs: c.cluster.attrs, members: c.members, cluster: c.cluster });
-  return items;
+  const union: number[] = new Array<number>(ctx.tables.hacSdxMask.length).fill(0);
+  for (const it of items) for (let w = 0; w < union.length; w++) union[w] = ((union[w] ?? 0) | (it.attrs[w] ?? 0)) >>> 0;
+  const view = { items, union };
+  ctx.views.set(mdc, view);
+  return view;
 }
 
 interface EvalState {
   readonly ctx: ClaimContext;
   readonly pass: GroupingPass;
   readonly items: readonly ProcItem[];
-  readonly formula: CompiledFormula | null;
+  readonly union: readonly number[];
+  formula: CompiledFormula | null;
   /** Collects marks when set. */
   readonly marks: Set<number> | null;
   /** Collects secondary positions matched by SDX/ANY operands when set (HAC logic). */
@@ -186,6 +268,8 @@ interface EvalState {
 
 /** Highest CC/MCC level among secondaries, leaving out those in the formula's suppression lists. */
 function severityLevel(st: EvalState, suppressionIds: readonly number[]): 0 | 1 | 2 {
+  const cached = st.pass.severityCache.get(suppressionIds);
+  if (cached !== undefined) return cached;
   let level: 0 | 1 | 2 = 0;
   for (const s of st.ctx.sdx) {
     if (s.baseSeverity <= level || st.pass.hacDemoted.has(s.index)) continue;
@@ -193,11 +277,12 @@ function severityLevel(st: EvalState, suppressionIds: readonly number[]): 0 | 1 
     level = s.baseSeverity;
     if (level === 2) break;
   }
+  st.pass.severityCache.set(suppressionIds, level);
   return level;
 }
 
 function countProcs(items: readonly ProcItem[], tables: GrouperTables, name: string): number {
-  const id = tables.attrId.get(name) ?? -1;
+  const id = runtimeOf(tables).id(name);
   let n = 0;
   for (const it of items) if (it.cluster === null && hasAttr(it.attrs, id)) n++;
   return n;
@@ -231,9 +316,9 @@ function special(st: EvalState, name: string): boolean {
   const t = ctx.tables;
   switch (name) {
     case 'MCC':
-      return severityLevel(st, st.formula?.suppressionIds ?? []) === 2;
+      return severityLevel(st, st.formula?.suppressionIds ?? NO_SUPPRESSION) === 2;
     case 'CC':
-      return severityLevel(st, st.formula?.suppressionIds ?? []) >= 1;
+      return severityLevel(st, st.formula?.suppressionIds ?? NO_SUPPRESSION) >= 1;
     case 'ALIVE':
       return ctx.status !== DIED_STATUS;
     case 'DIED':
@@ -245,7 +330,7 @@ function special(st: EvalState, name: string): boolean {
     case 'INVALID_PDX':
       return ctx.pdx === undefined;
     case 'PDX_ECODE':
-      return ctx.pdx !== undefined && hasAttr(ctx.pdx.attrs, t.attrId.get('ecode') ?? -1);
+      return ctx.pdx !== undefined && hasAttr(ctx.pdx.attrs, runtimeOf(t).id('ecode'));
     case 'INVALID_DSTAT':
       return !ctx.statusValid;
     case 'INVALID_SEX':
@@ -255,7 +340,8 @@ function special(st: EvalState, name: string): boolean {
     case 'ERRORDRG':
       return true;
     case 'MULTST': {
-      const ids = SIG_TRAUMA_SITES.map((s) => t.attrId.get(s) ?? -1);
+      const rt = runtimeOf(t);
+      const ids = SIG_TRAUMA_SITES.map((s) => rt.id(s));
       const codes: Uint32Array[] = [];
       if (ctx.pdx) codes.push(ctx.pdx.attrs);
       for (const s of ctx.sdx) codes.push(s.entry.attrs);
@@ -309,9 +395,8 @@ function evalNode(st: EvalState, node: FormulaNode): boolean {
   switch (node.kind) {
     case 'and': {
       if (st.marks || st.sdxMarks) {
-        // Evaluate without marks first so a false conjunction leaves no marks.
-        const quiet = { ...st, marks: null, sdxMarks: null };
-        if (!node.items.every((n) => evalNode(quiet, n))) return false;
+        // Test without marks first so a false conjunction leaves no marks.
+        if (!compile(node)(st)) return false;
         for (const n of node.items) evalNode(st, n);
         return true;
       }
@@ -324,10 +409,9 @@ function evalNode(st: EvalState, node: FormulaNode): boolean {
         for (const n of node.items) if (evalNode(st, n)) return true;
         return false;
       }
-      const quiet = { ...st, marks: null, sdxMarks: null };
       let any = false;
       for (const n of node.items) {
-        if (evalNode(quiet, n)) {
+        if (compile(n)(st)) {
           evalNode(st, n);
           any = true;
           // HAC logic credits every secondary that meets the HAC (e.g. the UTI with the catheter code).
@@ -337,7 +421,7 @@ function evalNode(st: EvalState, node: FormulaNode): boolean {
       return any;
     }
     case 'not':
-      return !evalNode({ ...st, marks: null, sdxMarks: null }, node.item);
+      return !compile(node.item)(st);
     case 'dx': {
       const { ctx } = st;
       const pdxHas = ctx.pdx !== undefined && hasAttr(ctx.pdx.attrs, node.id);
@@ -373,6 +457,69 @@ function evalNode(st: EvalState, node: FormulaNode): boolean {
   }
 }
 
+type Test = (st: EvalState) => boolean;
+
+function cost(node: FormulaNode): number {
+  if (node.kind === 'dx' || node.kind === 'proc') return node.kind === 'dx' && node.where === 'ONLY' ? 2 : 0;
+  if (node.kind === 'special') return node.name === 'MCC' || node.name === 'CC' ? 1 : 2;
+  return 1;
+}
+const compiled = new WeakMap<FormulaNode, Test>();
+
+/** Compiles a formula tree into a closure for the fast (no marking) evaluation. */
+function compile(node: FormulaNode): Test {
+  const hit = compiled.get(node);
+  if (hit) return hit;
+  let t: Test;
+  switch (node.kind) {
+    case 'and': {
+      // Cheap bit tests first (the fast path has no side effects, so order does not matter).
+      const fs = [...node.items].sort((a, b) => cost(a) - cost(b)).map(compile);
+      t = (st) => {
+        for (const f of fs) if (!f(st)) return false;
+        return true;
+      };
+      break;
+    }
+    case 'or': {
+      const fs = node.items.map(compile);
+      t = (st) => {
+        for (const f of fs) if (f(st)) return true;
+        return false;
+      };
+      break;
+    }
+    case 'not': {
+      const f = compile(node.item);
+      t = (st) => !f(st);
+      break;
+    }
+    case 'dx': {
+      const id = node.id;
+      if (id < 0) t = () => false;
+      else if (node.where === 'PDX') t = (st) => st.ctx.pdx !== undefined && hasAttr(st.ctx.pdx.attrs, id);
+      else if (node.where === 'SDX') t = (st) => hasAttr(st.ctx.sdxUnion, id);
+      else if (node.where === 'ANY') t = (st) => hasAttr(st.ctx.sdxUnion, id) || (st.ctx.pdx !== undefined && hasAttr(st.ctx.pdx.attrs, id));
+      else t = (st) => evalNode(st, node);
+      break;
+    }
+    case 'proc': {
+      const id = node.id;
+      t = id < 0 ? () => false : (st) => hasAttr(st.union, id);
+      break;
+    }
+    case 'special': {
+      const name = node.name;
+      if (name === 'MCC') t = (st) => severityLevel(st, st.formula?.suppressionIds ?? NO_SUPPRESSION) === 2;
+      else if (name === 'CC') t = (st) => severityLevel(st, st.formula?.suppressionIds ?? NO_SUPPRESSION) >= 1;
+      else t = (st) => special(st, name);
+      break;
+    }
+  }
+  compiled.set(node, t);
+  return t;
+}
+
 function errorCodeFor(f: CompiledFormula): ReturnCode {
   if (f.text.includes('INVALID_PDX')) return 'INVALID_PDX';
   if (f.text.includes('PDX_ECODE')) return 'DX_CANNOT_BE_PDX';
@@ -396,15 +543,18 @@ function mdcLabel(tables: GrouperTables, mdc: number): string {
 /** Runs the formula tables once (one pass: initial or final DRG). */
 function runFormulas(ctx: ClaimContext, pass: GroupingPass): Outcome {
   const t = ctx.tables;
+  const rt = runtimeOf(t);
   const steps: TraceStep[] = [];
   let mdc = ctx.pdxMdc;
   const evalIn = (key: number, itemsMdc: number): { f: CompiledFormula; marks: Set<number> } | null => {
-    const items = procItems(ctx, itemsMdc);
-    for (const f of t.formulas.get(key) ?? []) {
-      if (isMarker(f)) continue;
-      if (evalNode({ ctx, pass, items, formula: f, marks: null }, f.tree)) {
+    const view = mdcView(ctx, itemsMdc);
+    const st: EvalState = { ctx, pass, items: view.items, union: view.union, formula: null, marks: null };
+    for (const { f, test, marker } of rt.formulas.get(key) ?? []) {
+      if (marker) continue;
+      st.formula = f;
+      if (test(st)) {
         const marks = new Set<number>();
-        evalNode({ ctx, pass, items, formula: f, marks }, f.tree);
+        evalNode({ ctx, pass, items: view.items, union: view.union, formula: f, marks }, f.tree);
         return { f, marks };
       }
     }
@@ -477,12 +627,16 @@ function errorText(code: ReturnCode): string {
 function hacsOfClaim(ctx: ClaimContext, procMarks: Map<number, Set<number>>): Map<number, number[]> {
   const t = ctx.tables;
   const out = new Map<number, number[]>();
-  const items = procItems(ctx, ctx.pdxMdc);
+  let any = false;
+  for (let w = 0; w < t.hacSdxMask.length; w++) if (((t.hacSdxMask[w] ?? 0) & (ctx.sdxUnion[w] ?? 0)) !== 0) any = true;
+  if (!any) return out;
+  const { items, union } = mdcView(ctx, ctx.pdxMdc);
+  const pass = newPass(new Set());
   for (const h of t.hacs) {
     const sdxMarks = new Set<number>();
-    if (evalNode({ ctx, pass: { hacDemoted: new Set() }, items, formula: null, marks: null }, h.tree)) {
+    if (evalNode({ ctx, pass, items, union, formula: null, marks: null }, h.tree)) {
       const marks = new Set<number>();
-      evalNode({ ctx, pass: { hacDemoted: new Set() }, items, formula: null, marks, sdxMarks }, h.tree);
+      evalNode({ ctx, pass, items, union, formula: null, marks, sdxMarks }, h.tree);
       for (const i of sdxMarks) {
         let pm = procMarks.get(i);
         if (!pm) procMarks.set(i, (pm = new Set()));
@@ -556,8 +710,8 @@ export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupRes
     }
   }
 
-  const initial = runFormulas(ctx, { hacDemoted: new Set() });
-  const final = demoted.size > 0 ? runFormulas(ctx, { hacDemoted: demoted }) : initial;
+  const initial = runFormulas(ctx, newPass(new Set()));
+  const final = demoted.size > 0 ? runFormulas(ctx, newPass(demoted)) : initial;
   let outcome = final;
   let returnCode = final.returnCode;
   if (missingPoa && ctx.pdx && initial.returnCode === 'OK') {

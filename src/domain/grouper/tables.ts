@@ -3,7 +3,7 @@
  * from CMS's own grouper data). Pure: takes file contents, never touches the file system, so the browser
  * and Node share it.
  */
-import { parseFormula, type FormulaNode } from './formula';
+import { formulaOperands, parseFormula, type FormulaNode } from './formula';
 
 export type GrouperVersion = '43.0' | '43.1';
 export const GROUPER_VERSIONS: readonly GrouperVersion[] = ['43.0', '43.1'];
@@ -72,13 +72,24 @@ export interface HacInfo {
   readonly tree: FormulaNode;
 }
 
+/** Read-only lookup by code (entries are decoded on first use). */
+export interface CodeTable<T> {
+  get(code: string): T | undefined;
+  has(code: string): boolean;
+  readonly size: number;
+  /** Every code, in sorted order. */
+  codes(): IterableIterator<string>;
+}
+
 export interface GrouperTables {
   readonly attrNames: readonly string[];
   readonly attrId: ReadonlyMap<string, number>;
-  readonly dx: ReadonlyMap<string, DxEntry>;
-  readonly pr: ReadonlyMap<string, PrEntry>;
-  readonly clusters: Readonly<Record<GrouperVersion, readonly Cluster[]>>;
-  readonly clustersByCode: Readonly<Record<GrouperVersion, ReadonlyMap<string, readonly Cluster[]>>>;
+  readonly dx: CodeTable<DxEntry>;
+  readonly pr: CodeTable<PrEntry>;
+  /** Clusters that a procedure code takes part in, for one version. */
+  clustersOf(version: GrouperVersion, code: string): readonly Cluster[];
+  /** Attribute ids used by SDX operands of the HAC formulas (a claim without them has no HAC). */
+  readonly hacSdxMask: Uint32Array;
   /** Formulas per MDC key (0 = pre-MDC, 29 = unrelated O.R., 99 = error), in evaluation order. */
   readonly formulas: ReadonlyMap<number, readonly CompiledFormula[]>;
   readonly drgs: ReadonlyMap<number, DrgInfo>;
@@ -107,6 +118,58 @@ interface MetaJson {
   attrSets: string[];
 }
 
+/** Sorted TSV lines searched by binary search on the code column; entries decoded on demand. */
+class LazyCodeTable<T> implements CodeTable<T> {
+  private readonly cache = new Map<string, T | null>();
+  constructor(
+    private readonly rows: readonly string[],
+    private readonly decode: (line: string, index: number) => T,
+  ) {}
+  get size(): number {
+    return this.rows.length;
+  }
+  private find(code: string): number {
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareCode(this.rows[mid] ?? '', code);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  get(code: string): T | undefined {
+    const hit = this.cache.get(code);
+    if (hit !== undefined) return hit ?? undefined;
+    const i = code.length === 0 || code.length > 7 ? -1 : this.find(code);
+    const entry = i < 0 ? null : this.decode(this.rows[i] ?? '', i);
+    if (this.cache.size > 50_000) this.cache.clear(); // bound memory under fuzzing
+    this.cache.set(code, entry);
+    return entry ?? undefined;
+  }
+  has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+  *codes(): IterableIterator<string> {
+    for (const r of this.rows) yield r.slice(0, r.indexOf('\t'));
+  }
+}
+
+/** Compares the code column of a TSV line with a code (UTF-16 order, as the converter sorts). */
+function compareCode(line: string, code: string): number {
+  const n = code.length;
+  for (let i = 0; ; i++) {
+    const a = line.charCodeAt(i);
+    const lineEnded = a === 9 || Number.isNaN(a);
+    if (i === n) return lineEnded ? 0 : 1;
+    if (lineEnded) return -1;
+    const b = code.charCodeAt(i);
+    if (a !== b) return a - b;
+  }
+}
+
 function lines(text: string): string[] {
   const out = text.split('\n');
   if (out.at(-1) === '') out.pop();
@@ -114,7 +177,7 @@ function lines(text: string): string[] {
 }
 
 /** True when the bitset has attribute id. */
-export function hasAttr(bits: Uint32Array, id: number): boolean {
+export function hasAttr(bits: ArrayLike<number>, id: number): boolean {
   return id >= 0 && ((bits[id >>> 5] ?? 0) >>> (id & 31)) % 2 === 1;
 }
 
@@ -163,49 +226,64 @@ export function parseGrouperTables(files: Readonly<Record<string, string>>): Gro
   });
   const bitsOf = (field: string | undefined): Uint32Array => (field ? (setBits[Number(field)] ?? empty) : empty);
 
-  const dx = new Map<string, DxEntry>();
-  let ccIndex = 0;
-  for (const line of lines(need('dx.tsv'))) {
+  const dxLines = lines(need('dx.tsv'));
+  // ccIndex (position among CC/MCC codes) is needed only for exclusion lookups: computed once, lazily.
+  let ccPrefix: Int32Array | null = null;
+  const ccIndexOf = (line: number): number => {
+    if (!ccPrefix) {
+      ccPrefix = new Int32Array(dxLines.length);
+      let n = 0;
+      dxLines.forEach((l, i) => {
+        const t1 = l.indexOf('\t');
+        const t2 = l.indexOf('\t', t1 + 1);
+        const sev = l.charCodeAt(t2 + 1);
+        const isCc = sev === 77 || sev === 67; // 'M' | 'C'
+        (ccPrefix as Int32Array)[i] = isCc ? n++ : -1;
+      });
+    }
+    return ccPrefix[line] ?? -1;
+  };
+  const dx = new LazyCodeTable<DxEntry>(dxLines, (line, i) => {
     const [code = '', mdc, sev, attr, excl] = line.split('\t');
     const severity = sev === 'M' ? 2 : sev === 'C' ? 1 : 0;
-    dx.set(code, {
-      code,
-      mdc: Number(mdc),
-      severity,
-      attrs: bitsOf(attr),
-      exclusionGroup: excl ? Number(excl) : 0,
-      ccIndex: severity > 0 ? ccIndex++ : -1,
-    });
-  }
+    return { code, mdc: Number(mdc), severity, attrs: bitsOf(attr), exclusionGroup: excl ? Number(excl) : 0, ccIndex: severity > 0 ? ccIndexOf(i) : -1 };
+  });
 
-  const pr = new Map<string, PrEntry>();
   const all = new Set<GrouperVersion>(meta.versions.map((v) => v.id));
-  for (const line of lines(need('pr.tsv'))) {
-    const [code = '', attr, versions] = line.split('\t');
-    pr.set(code, { code, attrs: bitsOf(attr), versions: versions ? new Set(versions.split(',') as GrouperVersion[]) : all });
-  }
+  const versionSets = new Map<string, ReadonlySet<GrouperVersion>>();
+  const pr = new LazyCodeTable<PrEntry>(lines(need('pr.tsv')), (line) => {
+    const [code = '', attr, versions = ''] = line.split('\t');
+    let vs = versions ? versionSets.get(versions) : all;
+    if (!vs) versionSets.set(versions, (vs = new Set(versions.split(',') as GrouperVersion[])));
+    return { code, attrs: bitsOf(attr), versions: vs };
+  });
 
-  const clusters: Record<GrouperVersion, Cluster[]> = { '43.0': [], '43.1': [] };
-  const clustersByCode: Record<GrouperVersion, Map<string, Cluster[]>> = { '43.0': new Map(), '43.1': new Map() };
-  for (const line of lines(need('clusters.tsv'))) {
-    const [version = '', id = '', sup = '', attr, choices = ''] = line.split('\t');
-    const v = version as GrouperVersion;
-    const list = clusters[v];
-    const byCode = clustersByCode[v];
-    if (!list || !byCode) continue;
-    const c: Cluster = {
-      id,
-      suppressMdcs: new Set(sup.split(',').map(Number)),
-      attrs: bitsOf(attr),
-      choices: choices.split('|').map((ch) => ch.split(',')),
-    };
-    list.push(c);
-    for (const code of new Set(c.choices.flat())) {
-      let l = byCode.get(code);
-      if (!l) byCode.set(code, (l = []));
-      l.push(c);
+  const clusterLines = lines(need('clusters.tsv'));
+  const clusterIndex = new Map<GrouperVersion, Map<string, Cluster[]>>();
+  const clustersOf = (version: GrouperVersion, code: string): readonly Cluster[] => {
+    let byCode = clusterIndex.get(version);
+    if (!byCode) {
+      byCode = new Map();
+      clusterIndex.set(version, byCode);
+      const prefix = `${version}\t`;
+      for (const line of clusterLines) {
+        if (!line.startsWith(prefix)) continue;
+        const [, id = '', sup = '', attr, choices = ''] = line.split('\t');
+        const c: Cluster = {
+          id,
+          suppressMdcs: new Set(sup.split(',').map(Number)),
+          attrs: bitsOf(attr),
+          choices: choices.split('|').map((ch) => ch.split(',')),
+        };
+        for (const member of new Set(c.choices.flat())) {
+          let l = byCode.get(member);
+          if (!l) byCode.set(member, (l = []));
+          l.push(c);
+        }
+      }
     }
-  }
+    return byCode.get(code) ?? [];
+  };
 
   const exclusionText = new Map<number, string>();
   for (const line of lines(need('exclusions.tsv'))) {
@@ -254,18 +332,26 @@ export function parseGrouperTables(files: Readonly<Record<string, string>>): Gro
     l.push(f);
   }
 
+  const hacs = meta.hacs.map(([number, title, formula]) => ({ number, title, formula, tree: parseFormula(formula, lookup) }));
+  const hacSdxMask = new Uint32Array(words);
+  for (const h of hacs) {
+    for (const op of formulaOperands(h.tree)) {
+      if (op.kind === 'dx' && op.where !== 'PDX' && op.id >= 0) hacSdxMask[op.id >>> 5] = ((hacSdxMask[op.id >>> 5] ?? 0) | (1 << (op.id & 31))) >>> 0;
+    }
+  }
+
   return {
     attrNames,
     attrId,
     dx,
     pr,
-    clusters,
-    clustersByCode,
+    clustersOf,
+    hacSdxMask,
     formulas,
     drgs: new Map(meta.drgs.map(([drg, mdc, type, baseDrg, title]) => [drg, { drg, mdc, type: type as DrgInfo['type'], baseDrg, title }])),
     mdcTitles: new Map(meta.mdcs),
     baseDrgTitles: new Map(meta.baseDrgs),
-    hacs: meta.hacs.map(([number, title, formula]) => ({ number, title, formula, tree: parseFormula(formula, lookup) })),
+    hacs,
     sexMdc: new Map(meta.sexMdc.map(([code, male, female]) => [code, { male, female }])),
     dischargeStatuses: meta.dischargeStatuses.map(([code, from, to]) => ({ code, from, to })),
     versions: meta.versions,

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { date, DOCUMENT_TYPES, type Scenario } from '../../content/scenarioSchema';
-import type { AuthoringProblem, Citation, Finding, TaskType } from '../tasks/taskTypes';
+import type { AuthoringProblem, Finding, TaskType } from '../tasks/taskTypes';
 import { AUTHORIZATION_PROBLEM_CODES, AUTHORIZATION_PROBLEM_LABELS, type AuthorizationProblemCode } from './authorization';
 import { CITE } from './citations';
 import { decideRelease, type RoiDecision } from './engine';

@@ -6,9 +6,9 @@ import { createActor, type ActorOptions, type AnyActorLogic, type SnapshotFrom }
 
 export function useActor<T extends AnyActorLogic>(logic: T, options?: ActorOptions<T>) {
   const actor = createActor(logic, options);
-  let snapshot = $state.raw(actor.getSnapshot() as SnapshotFrom<T>);
+  let snapshot = $state.raw<SnapshotFrom<T>>(actor.getSnapshot());
   const subscription = actor.subscribe((next) => {
-    snapshot = next as SnapshotFrom<T>;
+    snapshot = next;
   });
   actor.start();
   $effect(() => () => {

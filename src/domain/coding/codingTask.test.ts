@@ -1,0 +1,78 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../../tests/factories/scenarioFactory';
+import { checkCodingAnswer, codingAnswerSchema, scoreCoding, type CodingResponse } from './codingTask';
+
+const key = v.parse(codingAnswerSchema, {
+  pdx: 'J13',
+  pdxAlternatives: [],
+  sdx: [
+    { code: 'N17.9', poa: 'Y' },
+    { code: 'B37.0', poa: 'N' },
+    { code: 'N40.0', poa: 'Y', optional: true },
+  ],
+  procedures: [{ code: '0W9B3ZX', date: '2026-02-10' }],
+});
+const perfect: CodingResponse = {
+  pdx: 'j13',
+  sdx: [
+    { code: 'N17.9', poa: 'Y' },
+    { code: 'b37.0', poa: 'N' },
+  ],
+  procedures: [{ code: '0W9B3ZX', date: '2026-02-10' }],
+};
+
+describe('scoreCoding (docs/scoring.md "Coding, v1")', () => {
+  it('gives full marks for the key, in any case and with or without dots', () => {
+    const r = scoreCoding(perfect, key);
+    expect(r.score).toBe(r.maxScore);
+    expect(r.maxScore).toBe(3 + 1.5 * 2 + 2);
+  });
+
+  it('does not require optional codes but does not penalise them', () => {
+    const r = scoreCoding({ ...perfect, sdx: [...perfect.sdx, { code: 'N40.0', poa: 'Y' }] }, key);
+    expect(r.score).toBe(r.maxScore);
+  });
+
+  it.each([
+    ['wrong principal diagnosis', { ...perfect, pdx: 'J18.9' }, 'coding.pdx-wrong', 5],
+    ['missed secondary', { ...perfect, sdx: [perfect.sdx[0]!] }, 'coding.sdx-missed', 6.5],
+    ['wrong POA', { ...perfect, sdx: [perfect.sdx[0]!, { code: 'B37.0', poa: 'Y' }] }, 'coding.poa-wrong', 7.5],
+    ['missed procedure', { ...perfect, procedures: [] }, 'coding.pcs-missed', 6],
+    ['unsupported extra code', { ...perfect, sdx: [...perfect.sdx, { code: 'I10', poa: 'Y' }] }, 'coding.sdx-unsupported', 7.5],
+    ['principal repeated as secondary', { ...perfect, sdx: [...perfect.sdx, { code: 'J13', poa: 'Y' }] }, 'coding.pdx-repeated', 7.5],
+    ['unsupported procedure', { ...perfect, procedures: [...perfect.procedures, { code: '0BJ08ZZ', date: '' }] }, 'coding.pcs-unsupported', 7.5],
+  ])('%s: records %s and scores %d', (_label, response, errorType, score) => {
+    const r = scoreCoding(response, key);
+    expect(r.findings.some((f) => f.errorType === errorType)).toBe(true);
+    expect(r.score).toBe(score);
+    for (const f of r.findings.filter((x) => x.outcome !== 'correct')) {
+      expect(f.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('never goes below zero', () => {
+    const junk: CodingResponse = { pdx: '', sdx: Array.from({ length: 30 }, () => ({ code: 'Z00.00', poa: '' })), procedures: [] };
+    expect(scoreCoding(junk, key).score).toBe(0);
+  });
+});
+
+describe('checkCodingAnswer', () => {
+  const { scenario } = buildScenario();
+  it('reports a category given as a code, with the field path, using the code-set lookup', () => {
+    const answer = v.parse(codingAnswerSchema, { pdx: 'I50', sdx: [{ code: 'E11.9', poa: 'Y' }, { code: 'E11.9', poa: 'Y' }] });
+    const problems = checkCodingAnswer(answer, scenario, {
+      codeInfo: (code) =>
+        code === 'I50'
+          ? { display: 'I50', status: 'header', hint: 'I50 is a category, not a reportable code' }
+          : { display: code, status: 'reportable' },
+    });
+    expect(problems).toContainEqual({ path: 'pdx', message: '"I50" is a category, not a reportable code' });
+    expect(problems).toContainEqual({ path: 'sdx[1].code', message: '"E11.9" is listed twice' });
+  });
+
+  it('checks nothing beyond shape when code sets are not loaded', () => {
+    const answer = v.parse(codingAnswerSchema, { pdx: 'I50' });
+    expect(checkCodingAnswer(answer, scenario, {})).toEqual([]);
+  });
+});
