@@ -18,7 +18,40 @@ class ProgressDBv1 extends Dexie {
   }
 }
 
+/** The schema exactly as version 2 shipped it (never edit). */
+class ProgressDBv2 extends ProgressDBv1 {
+  constructor(name: string) {
+    super(name);
+    this.version(2).stores({
+      attempts: 'id, profileId, scenarioId, finishedAt, module, [profileId+module]',
+      caseProgress: 'key, profileId, scenarioId, updatedAt, module',
+    });
+  }
+}
+
 describe('ProgressDB schema upgrade', () => {
+  it('upgrades a version-2 database to version 3: new game/classroom tables, attempts kept and marked local', async () => {
+    const name = uniqueName();
+    const old = new ProgressDBv2(name);
+    await old.table('attempts').bulkAdd([
+      { id: 'a1', profileId: 'p1', scenarioId: 'coding-x', module: 'coding', percent: 50, finishedAt: 2, errorTypes: { 'coding.poa-wrong': 1 } },
+      { id: 'a2', profileId: 'p1', scenarioId: 'roi-x', module: 'roi', percent: 90, finishedAt: 3, errorTypes: {}, origin: 'import:file.json' },
+    ]);
+    old.close();
+
+    const db = new ProgressDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.attempts.get('a1')).toMatchObject({ origin: 'local', percent: 50, errorTypes: { 'coding.poa-wrong': 1 } });
+    expect(await db.attempts.get('a2')).toMatchObject({ origin: 'import:file.json' });
+    await db.shifts.add({ id: 's1', profileId: 'p1', status: 'running', startedAt: 1, updatedAt: 1, snapshot: { value: 'running' } });
+    await db.reviewLogs.add({ id: 'r1', profileId: 'p1', errorType: 'coding.poa-wrong', drillKind: 'poa', answeredAt: 5, correct: true });
+    expect(await db.shifts.where('profileId').equals('p1').count()).toBe(1);
+    expect(await db.reviewLogs.where('errorType').equals('coding.poa-wrong').count()).toBe(1);
+    db.close();
+    await Dexie.delete(name);
+  });
+
   it('upgrades a version-1 database to version 2 without losing anything', async () => {
     const name = uniqueName();
     const old = new ProgressDBv1(name);
@@ -42,7 +75,7 @@ describe('ProgressDB schema upgrade', () => {
 
     const db = new ProgressDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const attempt = await db.attempts.get('a1');
     expect(attempt).toMatchObject({ module: 'coding', percent: 75, score: 3, title: 'Pneumonia' });
     expect(await db.attempts.where('[profileId+module]').equals(['p1', 'coding']).count()).toBe(1);
@@ -56,8 +89,8 @@ describe('ProgressDB schema upgrade', () => {
     const name = uniqueName();
     const db = new ProgressDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'caseProgress', 'profiles', 'settings']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['attempts', 'caseProgress', 'classPacks', 'profiles', 'reviewLogs', 'rosterStudents', 'settings', 'shifts']);
     db.close();
     await Dexie.delete(name);
   });
