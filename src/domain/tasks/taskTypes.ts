@@ -6,6 +6,8 @@
  */
 import type * as v from 'valibot';
 import type { Scenario } from '../../content/scenarioSchema';
+import type { CodingReference } from '../coding/reference';
+import type { GrouperService } from '../drg/grouperService';
 
 /** Where a finding comes from: a guideline, regulation or policy a learner can look up. */
 export interface Citation {
@@ -60,6 +62,10 @@ export interface AuthoringProblem {
 export interface TaskServices {
   /** Looks up a diagnosis or procedure code for the case's discharge date; absent until code sets are loaded. */
   codeInfo?: (code: string, kind: 'dx' | 'pcs', dischargeDate: string) => CodeInfo;
+  /** Code-set facts for coding feedback (tabular notes, PCS character meanings); absent until code sets are loaded. */
+  codingReference?: CodingReference;
+  /** The MS-DRG v43 grouper; absent until its tables are loaded. */
+  grouper?: GrouperService;
 }
 
 export interface CodeInfo {
