@@ -25,8 +25,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
-    const fn = core[msg.method] as (...args: unknown[]) => Promise<unknown>;
-    const result = await fn(...msg.args);
+    const api = core;
+    const call = (method: keyof EncoderApi, args: unknown[]): Promise<unknown> =>
+      (api[method] as (this: EncoderApi, ...a: unknown[]) => Promise<unknown>).apply(api, args);
+    const result = await call(msg.method, msg.args);
     post({ type: 'result', id: msg.id, result });
   } catch (err) {
     post({ type: 'error', id: msg.id, message: err instanceof Error ? err.message : String(err) });
