@@ -90,14 +90,6 @@ function newPass(hacDemoted: ReadonlySet<number>): GroupingPass {
   return { hacDemoted, severityCache: new Map() };
 }
 
-interface Outcome {
-  readonly drg: number;
-  readonly mdc: number;
-  readonly formula: CompiledFormula | null;
-  readonly returnCode: ReturnCode;
-  readonly procMarks: ReadonlySet<number>;
-  readonly steps: TraceStep[];
-}
 
 /** Upper-cases and trims a code, without allocating when it is already clean. */
 function normCode(c: string): string {
@@ -216,7 +208,7 @@ function buildContext(tables: GrouperTables, claim: GrouperClaim, version: Group
     const tried = new Set<Cluster>();
     for (const p of procs) {
       for (const c of tables.clustersOf(version, p.code)) {
-        if (tried.has(c)) continue;
+        if (c.choices.length > procs.length || tried.has(c)) continue;
         tried.add(c);
         const members: number[] = [];
         for (const choice of c.choices) {
@@ -540,11 +532,29 @@ function mdcLabel(tables: GrouperTables, mdc: number): string {
   return `MDC ${String(mdc).padStart(2, '0')} (${tables.mdcTitles.get(mdc) ?? 'unknown'})`;
 }
 
+/** One step of the path through the tables (turned into readable text only when explaining). */
+type PathStep =
+  | { readonly kind: 'pre-mdc'; readonly formula: CompiledFormula | null }
+  | { readonly kind: 'mdc'; readonly mdc: number }
+  | { readonly kind: 'reroute'; readonly formula: CompiledFormula; readonly from: number; readonly to: number }
+  | { readonly kind: 'error'; readonly formula: CompiledFormula | null; readonly code: ReturnCode };
+
+interface Outcome {
+  readonly drg: number;
+  readonly mdc: number;
+  readonly formula: CompiledFormula | null;
+  readonly returnCode: ReturnCode;
+  readonly procMarks: ReadonlySet<number>;
+  readonly path: readonly PathStep[];
+}
+
+const NO_MARKS: ReadonlySet<number> = new Set();
+
 /** Runs the formula tables once (one pass: initial or final DRG). */
 function runFormulas(ctx: ClaimContext, pass: GroupingPass): Outcome {
   const t = ctx.tables;
   const rt = runtimeOf(t);
-  const steps: TraceStep[] = [];
+  const path: PathStep[] = [];
   let mdc = ctx.pdxMdc;
   const evalIn = (key: number, itemsMdc: number): { f: CompiledFormula; marks: Set<number> } | null => {
     const view = mdcView(ctx, itemsMdc);
@@ -561,8 +571,8 @@ function runFormulas(ctx: ClaimContext, pass: GroupingPass): Outcome {
     return null;
   };
   const error = (f: CompiledFormula | null, code: ReturnCode): Outcome => {
-    steps.push({ kind: 'error', text: errorText(code), drg: 999, formula: f?.text });
-    return { drg: 999, mdc: 0, formula: f, returnCode: code, procMarks: new Set(), steps };
+    path.push({ kind: 'error', formula: f, code });
+    return { drg: 999, mdc: 0, formula: f, returnCode: code, procMarks: NO_MARKS, path };
   };
 
   // Pre-MDC (MDC key 0): validation rows, transplants/ECMO/tracheostomy, reroutes to MDC 24/25/11.
@@ -571,37 +581,54 @@ function runFormulas(ctx: ClaimContext, pass: GroupingPass): Outcome {
   if (pre) {
     const f = pre.f;
     if (f.drg > 0) {
-      steps.push({ kind: 'pre-mdc', text: `Pre-MDC rule matched (${f.text}): the case goes to ${drgLabel(t, f.drg)} before any MDC is considered.`, drg: f.drg, formula: f.text });
-      return { drg: f.drg, mdc: ctx.pdxMdc, formula: f, returnCode: 'OK', procMarks: pre.marks, steps };
+      path.push({ kind: 'pre-mdc', formula: f });
+      return { drg: f.drg, mdc: ctx.pdxMdc, formula: f, returnCode: 'OK', procMarks: pre.marks, path };
     }
-    if (f.rerouteMdc > 0) {
-      mdc = f.rerouteMdc;
-      for (const m of pre.marks) marks.add(m);
-      steps.push({ kind: 'reroute', text: `Pre-MDC rule "${f.text}" sends the case to ${mdcLabel(t, mdc)} instead of the principal diagnosis's MDC.`, formula: f.text });
-    } else {
-      return error(f, errorCodeFor(f));
-    }
+    if (f.rerouteMdc <= 0) return error(f, errorCodeFor(f));
+    path.push({ kind: 'pre-mdc', formula: null });
+    path.push({ kind: 'reroute', formula: f, from: mdc, to: f.rerouteMdc });
+    mdc = f.rerouteMdc;
+    for (const m of pre.marks) marks.add(m);
   } else {
-    steps.push({ kind: 'pre-mdc', text: 'Pre-MDC checks: no transplant, ECMO, tracheostomy, CAR-T or bone-marrow transplant rule applies.' });
-    steps.push({ kind: 'mdc', text: `The principal diagnosis ${ctx.pdxCode} places the case in ${mdcLabel(t, mdc)}${t.sexMdc.has(ctx.pdxCode) ? ` (this code's MDC depends on sex: ${ctx.sex})` : ''}.`, codes: [ctx.pdxCode] });
+    path.push({ kind: 'pre-mdc', formula: null });
+    path.push({ kind: 'mdc', mdc });
   }
 
   let hit = evalIn(mdc, mdc);
   const from = mdc;
   if (hit && hit.f.drg === 0 && hit.f.rerouteMdc > 0) {
+    path.push({ kind: 'reroute', formula: hit.f, from: mdc, to: hit.f.rerouteMdc });
     mdc = hit.f.rerouteMdc;
     for (const m of hit.marks) marks.add(m);
-    steps.push({ kind: 'reroute', text: `No surgical DRG of ${mdcLabel(t, from)} uses the O.R. procedure(s) on the claim, so the case goes to the unrelated O.R. procedure DRGs (981-989).`, formula: hit.f.text });
     hit = evalIn(mdc, mdc);
   }
-  if (!hit) {
-    const err = (t.formulas.get(99) ?? []).find((f) => f.drg === 999);
-    return error(err ?? null, 'UNGROUPABLE');
-  }
+  if (!hit) return error((t.formulas.get(99) ?? []).find((f) => f.drg === 999) ?? null, 'UNGROUPABLE');
   if (hit.f.drg === 0) return error(hit.f, errorCodeFor(hit.f));
   for (const m of hit.marks) marks.add(m);
   const reportedMdc = hit.f.mdcKey === 29 ? from : mdc;
-  return { drg: hit.f.drg, mdc: reportedMdc, formula: hit.f, returnCode: 'OK', procMarks: hit.f.mdcKey === 29 ? hit.marks : marks, steps };
+  return { drg: hit.f.drg, mdc: reportedMdc, formula: hit.f, returnCode: 'OK', procMarks: hit.f.mdcKey === 29 ? hit.marks : marks, path };
+}
+
+function pathText(ctx: ClaimContext, step: PathStep, prefix: string): TraceStep {
+  const t = ctx.tables;
+  switch (step.kind) {
+    case 'pre-mdc':
+      return step.formula
+        ? { kind: 'pre-mdc', text: `${prefix}Pre-MDC rule matched (${step.formula.text}): the case goes to ${drgLabel(t, step.formula.drg)} before any MDC is considered.`, drg: step.formula.drg, formula: step.formula.text }
+        : { kind: 'pre-mdc', text: `${prefix}Pre-MDC checks (transplants, ECMO, tracheostomy, CAR-T, bone-marrow transplant, multiple significant trauma, HIV): no pre-MDC DRG applies.` };
+    case 'mdc':
+      return {
+        kind: 'mdc',
+        text: `${prefix}The principal diagnosis ${ctx.pdxCode} places the case in ${mdcLabel(t, step.mdc)}${t.sexMdc.has(ctx.pdxCode) ? ` (this code's MDC depends on the patient's sex: ${ctx.sex || 'unknown'})` : ''}.`,
+        codes: [ctx.pdxCode],
+      };
+    case 'reroute':
+      return step.to === 29
+        ? { kind: 'reroute', text: `${prefix}No surgical DRG of ${mdcLabel(t, step.from)} uses the O.R. procedure(s) on the claim, so the case goes to the DRGs for O.R. procedures unrelated to the principal diagnosis (981-989).`, formula: step.formula.text }
+        : { kind: 'reroute', text: `${prefix}Pre-MDC rule "${step.formula.text}" sends the case to ${mdcLabel(t, step.to)} instead of the principal diagnosis's MDC.`, formula: step.formula.text };
+    case 'error':
+      return { kind: 'error', text: `${prefix}${errorText(step.code)}`, drg: 999, ...(step.formula ? { formula: step.formula.text } : {}) };
+  }
 }
 
 function errorText(code: ReturnCode): string {
@@ -654,113 +681,123 @@ function levelName(l: 0 | 1 | 2): Severity {
   return l === 2 ? 'MCC' : l === 1 ? 'CC' : 'NON_CC';
 }
 
+/** Options for {@link groupClaim}. */
+export interface GroupOptions {
+  /**
+   * Build the readable trace and the per-code explanations (default true). Batch callers (CLI,
+   * benchmark) turn it off; every other output field is identical.
+   */
+  readonly explain?: boolean;
+}
+
+function listedSeverity(entry: DxEntry): 'MCC' | 'CC' | 'NON_CC' {
+  return entry.severity === 2 ? 'MCC' : entry.severity === 1 ? 'CC' : 'NON_CC';
+}
+
 /**
  * Groups one claim with the CMS MS-DRG v43 logic (MS-DRG Definitions Manual v43.0/v43.1; HAC logic per
- * Deficit Reduction Act 2005 §5001(c) and 42 CFR 412.23/412.103 POA reporting; CC/MCC and PDX
- * exclusions per IPPS FY2026 Tables 6I-6K). Never throws for learner input: bad input yields DRG 999
- * with a return code.
+ * Deficit Reduction Act 2005 §5001(c) and the CMS POA reporting rules; CC/MCC levels and principal-
+ * diagnosis exclusions per IPPS FY2026 Tables 6I-6K). Never throws for learner input: bad input yields
+ * DRG 999 with a return code.
  */
-export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupResult {
+export function groupClaim(tables: GrouperTables, claim: GrouperClaim, options: GroupOptions = {}): GroupResult {
+  const explain = options.explain !== false;
   const version = pickVersion(tables, claim);
-  if (version === null) {
-    return errorResult(tables, null, claim, 'INVALID_VERSION', [{ kind: 'error', text: errorText('INVALID_VERSION') }]);
-  }
+  if (version === null) return versionError(tables, claim);
   const ctx = buildContext(tables, claim, version);
-  const trace: TraceStep[] = [
-    { kind: 'version', text: `Grouper MS-DRG v${version} (${version === '43.0' ? 'discharges from 2025-10-01' : 'discharges from 2026-04-01'}).` },
-  ];
-  const invalidSdx = claim.sdx.filter((s) => !tables.dx.has(s.code.trim().toUpperCase())).map((s) => s.code);
-  if (invalidSdx.length) trace.push({ kind: 'validation', text: `Ignored secondary code(s) not valid in ICD-10-CM FY2026: ${invalidSdx.join(', ')}.`, codes: invalidSdx });
-  const invalidPr = claim.procedures.filter((p) => !ctx.procs.some((q) => q.code === p.trim().toUpperCase()));
-  if (invalidPr.length) trace.push({ kind: 'validation', text: `Ignored procedure code(s) not valid for v${version} (or repeated): ${invalidPr.join(', ')}.`, codes: invalidPr });
+  const trace: TraceStep[] = [];
 
   // HAC: a secondary on a HAC list whose conditions hold. POA N/U removes its CC/MCC status for the
-  // final DRG; POA 1/blank on a non-exempt HAC code makes the claim ungroupable.
+  // final DRG; POA 1/blank on a (non-exempt) HAC code makes the claim ungroupable.
   const hacBySdx = new Map<number, number[]>();
   const demoted = new Set<number>();
   const hacProcMarks = new Map<number, Set<number>>();
   let missingPoa = false;
   if (ctx.pdx) {
     const byClaim = hacsOfClaim(ctx, hacProcMarks);
-    for (const s of ctx.sdx) {
-      const hs = byClaim.get(s.index) ?? [];
-      if (hs.length === 0) continue;
-      hacBySdx.set(s.index, hs);
-      if (s.poa === 'N' || s.poa === 'U') demoted.add(s.index);
-      else if (s.poa !== 'Y' && s.poa !== 'W') {
-        missingPoa = true;
-        demoted.add(s.index);
+    if (byClaim.size > 0) {
+      for (const s of ctx.sdx) {
+        const hs = byClaim.get(s.index);
+        if (!hs) continue;
+        hacBySdx.set(s.index, hs);
+        if (s.poa === 'N' || s.poa === 'U') demoted.add(s.index);
+        else if (s.poa !== 'Y' && s.poa !== 'W') {
+          missingPoa = true;
+          demoted.add(s.index);
+        }
       }
     }
   }
   const hacsFound: HacFound[] = [];
-  for (const [idx, hs] of hacBySdx) {
-    const s = ctx.sdx.find((x) => x.index === idx);
-    if (!s) continue;
-    for (const h of hs) {
+  for (const s of ctx.sdx) {
+    for (const h of hacBySdx.get(s.index) ?? []) {
       const effect = s.poa === 'N' || s.poa === 'U' ? 'demoted' : s.poa === 'Y' || s.poa === 'W' ? 'present' : 'missing-poa';
+      const title = tables.hacs.find((x) => x.number === h)?.title ?? '';
       const found = hacsFound.find((x) => x.number === h && x.effect === effect);
       if (found) (found.codes as string[]).push(s.code);
-      else hacsFound.push({ number: h, title: tables.hacs.find((x) => x.number === h)?.title ?? '', codes: [s.code], effect });
-      trace.push({
-        kind: 'hac',
-        text: `HAC ${String(h).padStart(2, '0')} (${tables.hacs.find((x) => x.number === h)?.title ?? ''}): ${s.code} with POA ${s.poa || 'blank'} ${effect === 'demoted' ? 'was not present on admission, so it cannot raise the DRG (its CC/MCC is ignored for the final DRG)' : effect === 'present' ? 'was present on admission: no effect' : 'has an exempt/blank POA although the code is not exempt'}.`,
-        codes: [s.code],
-      });
+      else hacsFound.push({ number: h, title, codes: [s.code], effect });
     }
   }
 
   const initial = runFormulas(ctx, newPass(new Set()));
   const final = demoted.size > 0 ? runFormulas(ctx, newPass(demoted)) : initial;
-  let outcome = final;
   let returnCode = final.returnCode;
-  if (missingPoa && ctx.pdx && initial.returnCode === 'OK') {
+  let drg = final.drg;
+  if (missingPoa && initial.returnCode === 'OK') {
     returnCode = 'HAC_MISSING_ONE_POA';
-    outcome = { ...final, drg: 999, mdc: 0, formula: null, returnCode, steps: [...final.steps, { kind: 'error', text: errorText(returnCode), drg: 999 }] };
+    drg = 999;
   }
-  trace.push(...(demoted.size > 0 && initial.drg !== final.drg ? [...initial.steps.map((s) => ({ ...s, text: `(before HAC) ${s.text}` }))] : []));
-  trace.push(...outcome.steps);
-
-  const f = outcome.formula;
-  const isError = outcome.drg === 999 || returnCode !== 'OK' || f === null;
+  const f = returnCode === 'OK' ? final.formula : null;
+  const isError = f === null || drg === 999;
   // When grouping stopped before any DRG logic (invalid PDX, external-cause PDX...), no secondary is used.
   const noUsage = isError && returnCode !== 'HAC_MISSING_ONE_POA';
-  // Secondary usage, relative to the final DRG's formula.
-  const secondaries: SecondaryResult[] = claim.sdx.map((s, index) => {
-    const code = s.code.trim().toUpperCase();
-    const entry = tables.dx.get(code);
-    const item = ctx.sdx.find((x) => x.index === index);
+  const suppressionIds = f && !isError ? f.suppressionIds : NO_SUPPRESSION;
+
+  const secondaries: SecondaryResult[] = [];
+  let level: 0 | 1 | 2 = 0;
+  let decider: string | null = null;
+  let k = 0; // walks ctx.sdx (valid secondaries, in claim order)
+  for (let index = 0; index < ctx.sdxAll.length; index++) {
+    const { code, entry } = ctx.sdxAll[index] as ClaimCode<DxEntry>;
+    const poa = claim.sdx[index]?.poa ?? '';
+    const item = ctx.sdx[k]?.index === index ? ctx.sdx[k++] : undefined;
     if (!entry || !item) {
-      return { code, poa: s.poa, valid: false, listedSeverity: null, usage: 'INVALID' as SdxUsage, excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: `${code} is not a valid ICD-10-CM code; the grouper ignores it.` };
+      secondaries.push({ code, poa, valid: false, listedSeverity: null, usage: 'INVALID', excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: explain ? `${code} is not a valid ICD-10-CM code; the grouper ignores it.` : '' });
+      continue;
     }
     const hacs = hacBySdx.get(index) ?? [];
     const hacDemoted = demoted.has(index);
-    const listed = entry.severity === 2 ? 'MCC' : entry.severity === 1 ? 'CC' : 'NON_CC';
+    const listed = listedSeverity(entry);
     let usage: SdxUsage = 'NEITHER';
     let drgLogicList: string | null = null;
-    let explanation = `${code} is not on the CC or MCC list.`;
-    const supp = f && !isError ? f.suppression.find((name) => hasAttr(entry.attrs, tables.attrId.get(name) ?? -1)) : undefined;
+    let why = 'not on the CC or MCC list';
     if (noUsage) {
-      explanation = `${code}: the claim could not be grouped, so no secondary diagnosis was evaluated.`;
+      why = 'the claim could not be grouped, so no secondary diagnosis was evaluated';
     } else if (entry.severity > 0) {
-      if (item.diedDemoted) explanation = `${code} counts as an MCC only when the patient is discharged alive.`;
+      const suppIdx = suppressionIds.findIndex((id) => hasAttr(entry.attrs, id));
+      if (item.diedDemoted) why = `a ${listed} only when the patient is discharged alive (status 20 = expired)`;
       else if (item.excluded) {
         usage = entry.severity === 2 ? 'MCC_EXCLUDED' : 'CC_EXCLUDED';
-        explanation = `${code} is a ${listed}, but the principal diagnosis ${ctx.pdxCode} excludes it (${tables.exclusionName(ctx.pdx?.exclusionGroup ?? 0)}).`;
-      } else if (supp !== undefined) {
+        why = `a ${listed}, but the principal diagnosis ${ctx.pdxCode} excludes it (${tables.exclusionName(ctx.pdx?.exclusionGroup ?? 0)})`;
+      } else if (suppIdx >= 0 && f) {
         usage = entry.severity === 2 ? 'MCC_EXCLUDED_BY_DRG_LOGIC' : 'CC_EXCLUDED_BY_DRG_LOGIC';
-        drgLogicList = supp;
-        explanation = `${code} is a ${listed}, but DRG ${f?.drg} already uses it through the "${supp}" list, so it cannot also raise the severity.`;
+        drgLogicList = f.suppression[suppIdx] ?? null;
+        why = `a ${listed}, but DRG ${f.drg} already uses it through the "${drgLogicList ?? ''}" list, so it cannot also raise the severity`;
       } else if (hacDemoted) {
-        explanation = `${code} is a ${listed}, but as a hospital-acquired condition (HAC) not present on admission it does not count.`;
+        why = `a ${listed}, but as a hospital-acquired condition (HAC) not present on admission it cannot raise the DRG`;
       } else {
         usage = entry.severity === 2 ? 'MCC' : 'CC';
-        explanation = `${code} counts as ${listed}.`;
+        why = `counts as ${listed}`;
+        const l = entry.severity;
+        if (l > level) {
+          level = l;
+          decider = code;
+        }
       }
     }
-    return {
+    secondaries.push({
       code,
-      poa: s.poa,
+      poa,
       valid: true,
       listedSeverity: listed,
       usage,
@@ -769,65 +806,86 @@ export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupRes
       hacs,
       hacDemoted,
       diedDemoted: item.diedDemoted,
-      explanation,
-    };
-  });
-  let level: 0 | 1 | 2 = 0;
-  for (const s of secondaries) {
-    if (s.usage === 'MCC') level = 2;
-    else if (s.usage === 'CC' && level < 1) level = 1;
+      explanation: explain ? `${code} (POA ${poa || 'blank'}): ${why}.` : '',
+    });
   }
+
+  const rt = runtimeOf(tables);
+  const orIds = [rt.id('d468'), rt.id('d477'), rt.id('ornec')];
   const demotedChangedDrg = demoted.size > 0 && initial.drg !== final.drg;
-  const orIds = ['d468', 'd477', 'ornec'].map((n) => tables.attrId.get(n) ?? -1);
-  const procedures: ProcedureResult[] = claim.procedures.map((p, index) => {
-    const code = p.trim().toUpperCase();
-    const entry = tables.pr.get(code);
-    const valid = entry !== undefined && entry.versions.has(version);
-    const isOR = valid && orIds.some((id) => hasAttr(entry.attrs, id));
+  const procedures: ProcedureResult[] = [];
+  for (let index = 0; index < ctx.procAll.length; index++) {
+    const { code, entry } = ctx.procAll[index] as ClaimCode<PrEntry>;
+    const valid = entry !== undefined;
+    const isOR = valid && (hasAttr(entry.attrs, orIds[0] ?? -1) || hasAttr(entry.attrs, orIds[1] ?? -1) || hasAttr(entry.attrs, orIds[2] ?? -1));
     const inI = initial.returnCode === 'OK' && initial.procMarks.has(index);
     // A procedure that made a HAC apply affected the final DRG when the HAC changed it.
-    const inHac = demotedChangedDrg && [...demoted].some((d) => hacProcMarks.get(d)?.has(index));
+    let inHac = false;
+    if (demotedChangedDrg) for (const d of demoted) if (hacProcMarks.get(d)?.has(index)) inHac = true;
     const inF = !isError && (final.procMarks.has(index) || inHac);
     const affects: AffectsDrg = inI && inF ? 'BOTH' : inI ? 'INITIAL' : inF ? 'FINAL' : 'NONE';
-    return {
+    procedures.push({
       code,
       valid,
       isOR,
       affects,
-      explanation: !valid ? `${code} is not a valid ICD-10-PCS code for v${version}; ignored.` : `${isOR ? 'O.R.' : 'Non-O.R.'} procedure; ${affects === 'NONE' ? 'did not affect the DRG' : 'affected the DRG'}.`,
-    };
-  });
+      explanation: !explain
+        ? ''
+        : !valid
+          ? `${code} is not a valid ICD-10-PCS code for v${version}; ignored.`
+          : `${isOR ? 'O.R.' : 'Non-O.R.'} procedure; ${affects === 'NONE' ? 'did not affect the DRG' : affects === 'BOTH' ? 'affected the DRG' : affects === 'INITIAL' ? 'affected the DRG before HAC logic only' : 'affected the DRG after HAC logic only'}.`,
+    });
+  }
 
-  if (!isError && f) {
-    const drgInfo = tables.drgs.get(outcome.drg);
-    const kind = f.surgical === 'SURGICAL' ? 'surgical' : 'medical';
-    const drivers = procedures.filter((p) => final.procMarks.has(claim.procedures.indexOf(p.code)) || p.affects === 'BOTH' || p.affects === 'FINAL').map((p) => p.code);
-    trace.push({
-      kind,
-      text: `${kind === 'surgical' ? 'Surgical' : 'Medical'} rule matched: ${f.text}${drivers.length ? ` (procedures used: ${drivers.join(', ')})` : ''}.`,
-      formula: f.text,
-      drg: outcome.drg,
-      codes: drivers,
-    });
-    const decider = secondaries.find((s) => s.usage === levelName(level));
-    trace.push({
-      kind: 'severity',
-      text: level === 0 ? 'Severity: no secondary diagnosis counts as a CC or MCC.' : `Severity: ${levelName(level)}, decided by ${decider?.code ?? '?'}.`,
-      codes: decider ? [decider.code] : [],
-    });
-    for (const s of secondaries) if (s.usage !== 'NEITHER' || s.hacDemoted) trace.push({ kind: 'secondary', text: s.explanation, codes: [s.code] });
-    trace.push({ kind: 'result', text: `Result: ${drgLabel(tables, outcome.drg)}, ${mdcLabel(tables, outcome.mdc)}, ${drgInfo?.type === 'P' ? 'surgical' : 'medical'}.`, drg: outcome.drg });
+  if (explain) {
+    trace.push({ kind: 'version', text: `Grouper MS-DRG v${version} (${version === '43.0' ? 'discharges 2025-10-01 to 2026-03-31' : 'discharges from 2026-04-01'}).` });
+    const invalidSdx = secondaries.filter((s) => !s.valid).map((s) => s.code);
+    if (invalidSdx.length) trace.push({ kind: 'validation', text: `Ignored secondary code(s) that are not valid ICD-10-CM FY2026 codes: ${invalidSdx.join(', ')}.`, codes: invalidSdx });
+    const invalidPr = procedures.filter((p) => !p.valid).map((p) => p.code);
+    if (invalidPr.length) trace.push({ kind: 'validation', text: `Ignored procedure code(s) that are not valid ICD-10-PCS codes for v${version}: ${invalidPr.join(', ')}.`, codes: invalidPr });
+    if (ctx.pdx === undefined) trace.push({ kind: 'validation', text: `The principal diagnosis "${ctx.pdxCode}" is not a valid ICD-10-CM FY2026 code.`, codes: [ctx.pdxCode] });
+    for (const h of hacsFound) {
+      trace.push({
+        kind: 'hac',
+        text: `HAC ${String(h.number).padStart(2, '0')} (${h.title}): ${h.codes.join(', ')} ${h.effect === 'demoted' ? 'not present on admission (POA N/U): cannot raise the DRG' : h.effect === 'present' ? 'present on admission (POA Y/W): no effect' : 'reported with POA 1/blank although the code is not POA-exempt'}.`,
+        codes: h.codes,
+      });
+    }
+    if (demotedChangedDrg) {
+      for (const step of initial.path) trace.push(pathText(ctx, step, '(before HAC) '));
+      trace.push({ kind: 'hac', text: `Before HAC logic the claim grouped to ${drgLabel(tables, initial.drg)}; without the HAC's CC/MCC it regroups as follows.`, drg: initial.drg });
+    }
+    for (const step of final.path) trace.push(pathText(ctx, step, ''));
+    if (returnCode === 'HAC_MISSING_ONE_POA') trace.push({ kind: 'error', text: errorText(returnCode), drg: 999 });
+    if (!isError && f) {
+      const kind = f.surgical === 'SURGICAL' ? 'surgical' : 'medical';
+      const drivers = procedures.filter((p) => p.affects === 'BOTH' || p.affects === 'FINAL').map((p) => p.code);
+      trace.push({
+        kind,
+        text: `${kind === 'surgical' ? 'Surgical hierarchy' : 'Medical DRGs'} of the MDC: the first rule that holds is "${f.text}" -> ${drgLabel(tables, f.drg)}${drivers.length ? `; procedure(s) that drove it: ${drivers.join(', ')}` : ''}.`,
+        formula: f.text,
+        drg: f.drg,
+        codes: drivers,
+      });
+      trace.push({
+        kind: 'severity',
+        text: level === 0 ? 'Severity: no secondary diagnosis counts as a CC or MCC.' : `Severity: ${levelName(level)}, decided by ${decider ?? '?'}.`,
+        codes: decider ? [decider] : [],
+      });
+      for (const s of secondaries) if (s.valid && (s.usage !== 'NEITHER' || s.hacDemoted || s.diedDemoted)) trace.push({ kind: 'secondary', text: s.explanation, codes: [s.code] });
+      trace.push({ kind: 'result', text: `Result: ${drgLabel(tables, f.drg)}; ${mdcLabel(tables, final.mdc)}; ${kind}; severity ${levelName(level)}.`, drg: f.drg });
+    }
   }
 
   if (isError) {
-    const drg = outcome.drg === 998 ? 998 : 999;
+    const errDrg = drg === 998 ? 998 : 999;
     return {
       version,
-      drg,
-      drgTitle: tables.drgs.get(drg)?.title ?? '',
-      baseDrg: drg,
-      mdc: drg === 998 ? outcome.mdc : 0,
-      mdcTitle: drg === 998 ? (tables.mdcTitles.get(outcome.mdc) ?? '') : '',
+      drg: errDrg,
+      drgTitle: tables.drgs.get(errDrg)?.title ?? '',
+      baseDrg: errDrg,
+      mdc: 0,
+      mdcTitle: '',
       medSurg: 'NONE',
       severity: 'NONE',
       returnCode,
@@ -835,20 +893,20 @@ export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupRes
       secondaries,
       procedures,
       hacs: hacsFound,
-      formula: f?.text ?? '',
+      formula: final.formula?.text ?? '',
       trace,
     };
   }
-  const medSurg = outcome.drg === 998 ? 'NONE' : f.surgical === 'SURGICAL' ? 'SURGICAL' : f.surgical === 'MEDICAL' ? 'MEDICAL' : 'NONE';
+  const is998 = f.drg === 998;
   return {
     version,
-    drg: outcome.drg,
-    drgTitle: tables.drgs.get(outcome.drg)?.title ?? '',
+    drg: f.drg,
+    drgTitle: tables.drgs.get(f.drg)?.title ?? '',
     baseDrg: f.baseDrg,
-    mdc: outcome.mdc,
-    mdcTitle: tables.mdcTitles.get(outcome.mdc) ?? '',
-    medSurg,
-    severity: outcome.drg === 998 ? 'NONE' : levelName(level),
+    mdc: final.mdc,
+    mdcTitle: tables.mdcTitles.get(final.mdc) ?? '',
+    medSurg: is998 ? 'NONE' : f.surgical === 'SURGICAL' ? 'SURGICAL' : f.surgical === 'MEDICAL' ? 'MEDICAL' : 'NONE',
+    severity: is998 ? 'NONE' : levelName(level),
     returnCode,
     initialDrg: initial.drg,
     secondaries,
@@ -859,9 +917,9 @@ export function groupClaim(tables: GrouperTables, claim: GrouperClaim): GroupRes
   };
 }
 
-function errorResult(tables: GrouperTables, version: GrouperVersion | null, claim: GrouperClaim, code: ReturnCode, trace: TraceStep[]): GroupResult {
+function versionError(tables: GrouperTables, claim: GrouperClaim): GroupResult {
   return {
-    version,
+    version: null,
     drg: 999,
     drgTitle: tables.drgs.get(999)?.title ?? '',
     baseDrg: 999,
@@ -869,12 +927,12 @@ function errorResult(tables: GrouperTables, version: GrouperVersion | null, clai
     mdcTitle: '',
     medSurg: 'NONE',
     severity: 'NONE',
-    returnCode: code,
+    returnCode: 'INVALID_VERSION',
     initialDrg: 999,
-    secondaries: claim.sdx.map((s) => ({ code: s.code, poa: s.poa, valid: tables.dx.has(s.code), listedSeverity: null, usage: 'NEITHER', excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: '' })),
+    secondaries: claim.sdx.map((s) => ({ code: s.code, poa: s.poa, valid: false, listedSeverity: null, usage: 'INVALID', excludedBy: null, drgLogicList: null, hacs: [], hacDemoted: false, diedDemoted: false, explanation: '' })),
     procedures: claim.procedures.map((p) => ({ code: p, valid: false, isOR: false, affects: 'NONE', explanation: '' })),
     hacs: [],
     formula: '',
-    trace,
+    trace: [{ kind: 'error', text: errorText('INVALID_VERSION') }],
   };
 }

@@ -129,16 +129,7 @@ class LazyCodeTable<T> implements CodeTable<T> {
     return this.rows.length;
   }
   private find(code: string): number {
-    let lo = 0;
-    let hi = this.rows.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compareCode(this.rows[mid] ?? '', code);
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return findSortedLine(this.rows, code);
   }
   get(code: string): T | undefined {
     const hit = this.cache.get(code);
@@ -155,6 +146,23 @@ class LazyCodeTable<T> implements CodeTable<T> {
   *codes(): IterableIterator<string> {
     for (const r of this.rows) yield r.slice(0, r.indexOf('\t'));
   }
+}
+
+/**
+ * Binary search of sorted TSV lines (code in the first column, UTF-16 order as the converter sorts):
+ * index of the line for `code`, or -1.
+ */
+export function findSortedLine(rows: readonly string[], code: string): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareCode(rows[mid] ?? '', code);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Compares the code column of a TSV line with a code (UTF-16 order, as the converter sorts). */
