@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { date } from '../../content/scenarioSchema';
 import type { Finding, TaskType } from '../tasks/taskTypes';
-import { AUDIT_CONTROLS, generateAccessLog, PATTERN_CITATIONS, PATTERN_LABELS, VIOLATION_PATTERNS, whyLegitimate, type AccessLog, type AccessLogParams, type Incident, type ViolationPattern } from './accessLog';
+import { AUDIT_CONTROLS, generateAccessLog, PATTERN_CITATIONS, PATTERN_LABELS, VIOLATION_PATTERNS, whyLegitimate, type AccessLog, type AccessLogParams, type Incident } from './accessLog';
 
 const patternSchema = v.picklist(VIOLATION_PATTERNS, `unknown pattern (use one of: ${VIOLATION_PATTERNS.join(', ')})`);
 
@@ -72,7 +72,7 @@ export function scoreAudit(response: AuditResponse, key: AuditKey, input: AuditI
       outcome: found && patternOk ? 'correct' : found ? 'partial' : 'missed',
       errorType: found && patternOk ? undefined : found ? `audit.pattern.${inc.pattern}` : `audit.missed.${inc.pattern}`,
       subject: `${PATTERN_LABELS[inc.pattern]}: ${inc.userName} → ${inc.patientName} (row${inc.rowIds.length > 1 ? 's' : ''} ${inc.rowIds.join(', ')})`,
-      message: `${found ? (patternOk ? 'Found.' : `Found, but flagged as "${given ? PATTERN_LABELS[given as ViolationPattern] : '?'}".`) : 'Missed.'} ${inc.explanation}`,
+      message: `${found ? (patternOk ? 'Found.' : `Found, but flagged as "${given ? PATTERN_LABELS[given] : '?'}".`) : 'Missed.'} ${inc.explanation}`,
       points: (found ? 1 : 0) + (patternOk ? 1 : 0),
       maxPoints: 2,
       citation: PATTERN_CITATIONS[inc.pattern],
