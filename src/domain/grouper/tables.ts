@@ -121,30 +121,48 @@ interface MetaJson {
 /** Sorted TSV lines searched by binary search on the code column; entries decoded on demand. */
 class LazyCodeTable<T> implements CodeTable<T> {
   private readonly cache = new Map<string, T | null>();
+  /** The code column, flat strings (native comparison is much faster than walking sliced lines). */
+  private readonly keys: string[];
   constructor(
     private readonly rows: readonly string[],
     private readonly decode: (line: string, index: number) => T,
-  ) {}
+  ) {
+    this.keys = new Array<string>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] ?? '';
+      this.keys[i] = r.slice(0, r.indexOf('\t'));
+    }
+  }
   get size(): number {
     return this.rows.length;
   }
   private find(code: string): number {
-    return findSortedLine(this.rows, code);
+    const keys = this.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid] as string;
+      if (k === code) return mid;
+      if (k < code) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
   get(code: string): T | undefined {
     const hit = this.cache.get(code);
     if (hit !== undefined) return hit ?? undefined;
     const i = code.length === 0 || code.length > 7 ? -1 : this.find(code);
     const entry = i < 0 ? null : this.decode(this.rows[i] ?? '', i);
-    if (this.cache.size > 50_000) this.cache.clear(); // bound memory under fuzzing
+    if (this.cache.size > 20_000) this.cache.clear(); // bound memory under fuzzing
     this.cache.set(code, entry);
     return entry ?? undefined;
   }
   has(code: string): boolean {
     return this.get(code) !== undefined;
   }
-  *codes(): IterableIterator<string> {
-    for (const r of this.rows) yield r.slice(0, r.indexOf('\t'));
+  codes(): IterableIterator<string> {
+    return this.keys.values();
   }
 }
 
