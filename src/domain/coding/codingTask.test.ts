@@ -22,11 +22,11 @@ const perfect: CodingResponse = {
   procedures: [{ code: '0W9B3ZX', date: '2026-02-10' }],
 };
 
-describe('scoreCoding (docs/scoring.md "Coding, v1")', () => {
+describe('scoreCoding without code sets or grouper (docs/scoring.md "Coding, v2")', () => {
   it('gives full marks for the key, in any case and with or without dots', () => {
     const r = scoreCoding(perfect, key);
     expect(r.score).toBe(r.maxScore);
-    expect(r.maxScore).toBe(3 + 1.5 * 2 + 2);
+    expect(r.maxScore).toBe(3 + 1.5 * 2 + 2 + 0.5);
   });
 
   it('does not require optional codes but does not penalise them', () => {
@@ -35,13 +35,18 @@ describe('scoreCoding (docs/scoring.md "Coding, v1")', () => {
   });
 
   it.each([
-    ['wrong principal diagnosis', { ...perfect, pdx: 'J18.9' }, 'coding.pdx-wrong', 5],
-    ['missed secondary', { ...perfect, sdx: [perfect.sdx[0]!] }, 'coding.sdx-missed', 6.5],
-    ['wrong POA', { ...perfect, sdx: [perfect.sdx[0]!, { code: 'B37.0', poa: 'Y' }] }, 'coding.poa-wrong', 7.5],
+    ['wrong principal diagnosis', { ...perfect, pdx: 'J18.9' }, 'coding.pdx-wrong', 5.5],
+    ['missed secondary', { ...perfect, sdx: [perfect.sdx[0]!] }, 'coding.sdx-missed', 7],
+    ['wrong POA', { ...perfect, sdx: [perfect.sdx[0]!, { code: 'B37.0', poa: 'Y' }] }, 'coding.poa-wrong', 8],
     ['missed procedure', { ...perfect, procedures: [] }, 'coding.pcs-missed', 6],
-    ['unsupported extra code', { ...perfect, sdx: [...perfect.sdx, { code: 'I10', poa: 'Y' }] }, 'coding.sdx-unsupported', 7.5],
-    ['principal repeated as secondary', { ...perfect, sdx: [...perfect.sdx, { code: 'J13', poa: 'Y' }] }, 'coding.pdx-repeated', 7.5],
-    ['unsupported procedure', { ...perfect, procedures: [...perfect.procedures, { code: '0BJ08ZZ', date: '' }] }, 'coding.pcs-unsupported', 7.5],
+    ['wrong procedure date', { ...perfect, procedures: [{ code: '0W9B3ZX', date: '2026-02-11' }] }, 'coding.pcs-date', 8],
+    ['unsupported extra code', { ...perfect, sdx: [...perfect.sdx, { code: 'I10', poa: 'Y' }] }, 'coding.sdx-unsupported', 8],
+    ['principal repeated as secondary', { ...perfect, sdx: [...perfect.sdx, { code: 'J13', poa: 'Y' }] }, 'coding.pdx-repeated', 8],
+    ['code listed twice', { ...perfect, sdx: [...perfect.sdx, { code: 'N17.9', poa: 'Y' }] }, 'coding.duplicate-code', 8],
+    ['unsupported procedure', { ...perfect, procedures: [...perfect.procedures, { code: '0BJ08ZZ', date: '' }] }, 'coding.pcs-unsupported', 8],
+    ['symptom coded with its cause', { ...perfect, sdx: [...perfect.sdx, { code: 'R05.9', poa: 'Y' }] }, 'coding.symptom-integral', 8],
+    ['badly shaped code', { ...perfect, sdx: [...perfect.sdx, { code: 'J1', poa: 'Y' }] }, 'coding.code-invalid', 8],
+    ['principal and secondary swapped', { ...perfect, pdx: 'N17.9', sdx: [{ code: 'J13', poa: 'Y' }, perfect.sdx[1]!] }, 'coding.pdx-sequencing', 5],
   ])('%s: records %s and scores %d', (_label, response, errorType, score) => {
     const r = scoreCoding(response, key);
     expect(r.findings.some((f) => f.errorType === errorType)).toBe(true);
