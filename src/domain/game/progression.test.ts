@@ -158,3 +158,23 @@ describe('badgesFor', () => {
     expect(earned(f)['streak-7']).not.toBeNull();
   });
 });
+
+describe('learnerStats', () => {
+  it('combines XP, level, streak and badges from one record', async () => {
+    const { learnerStats } = await import('./learnerStats');
+    const stats = learnerStats(
+      {
+        attempts: [attempt({ id: '1', percent: 100 }), attempt({ id: '2', scenarioId: 'roi-b', module: 'roi', percent: 100, finishedAt: T0 + DAY })],
+        drills: [{ answeredAt: T0 + 2 * DAY, correct: true }],
+        shifts: [],
+      },
+      (id) => (id === 'roi-b' ? { difficulty: 5, estimatedMinutes: 20 } : undefined),
+      T0 + 2 * DAY,
+    );
+    expect(stats.xp).toBe(30 + 75 + 2);
+    expect(stats.level.level.title).toBe('HIM Technician');
+    expect(stats.streak.current).toBe(3);
+    expect(stats.badges.find((b) => b.id === 'streak-3')!.earnedAt).not.toBeNull();
+    expect(stats.casesFinished).toBe(2);
+  });
+});

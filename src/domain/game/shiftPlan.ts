@@ -198,7 +198,7 @@ export function planShift(scenarios: readonly ShiftScenario[], options: PlanOpti
   )[0];
   const interruptions: Interruption[] = [];
   if (unusedRoi) {
-    const item = { ...toItem(unusedRoi, `item-${++n}`, options.speed), priority: 'stat' as const };
+    const item = { ...toItem(unusedRoi, `item-${n + 1}`, options.speed), priority: 'stat' as const };
     interruptions.push({
       id: 'stat-1',
       at,
