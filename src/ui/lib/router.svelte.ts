@@ -1,6 +1,7 @@
 /**
  * Hash routing: the app is served as static files (classrooms have no server), so routes live in the hash:
- * #/ (profiles), #/catalogue, #/case/<scenario id>, #/results/<attempt id>, #/drg, #/progress.
+ * #/ (profiles), #/catalogue, #/case/<scenario id>, #/results/<attempt id>, #/drg, #/progress,
+ * #/shift, #/review, #/instructor.
  */
 export type Route =
   | { name: 'home' }
@@ -9,6 +10,9 @@ export type Route =
   | { name: 'results'; attemptId: string }
   | { name: 'drg' }
   | { name: 'progress' }
+  | { name: 'shift' }
+  | { name: 'review' }
+  | { name: 'instructor' }
   | { name: 'not-found'; path: string };
 
 /** Parses a location hash into a route. */
@@ -21,6 +25,9 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'results' && parts[1]) return { name: 'results', attemptId: parts[1] };
   if (parts[0] === 'drg') return { name: 'drg' };
   if (parts[0] === 'progress') return { name: 'progress' };
+  if (parts[0] === 'shift') return { name: 'shift' };
+  if (parts[0] === 'review') return { name: 'review' };
+  if (parts[0] === 'instructor') return { name: 'instructor' };
   return { name: 'not-found', path };
 }
 
@@ -38,6 +45,12 @@ export function hrefFor(route: Route): string {
       return '#/drg';
     case 'progress':
       return '#/progress';
+    case 'shift':
+      return '#/shift';
+    case 'review':
+      return '#/review';
+    case 'instructor':
+      return '#/instructor';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -9,6 +9,10 @@ describe('hash router', () => {
     ['#/case/coding-x', { name: 'case', scenarioId: 'coding-x' }],
     ['#/results/abc', { name: 'results', attemptId: 'abc' }],
     ['#/drg', { name: 'drg' }],
+    ['#/progress', { name: 'progress' }],
+    ['#/shift', { name: 'shift' }],
+    ['#/review', { name: 'review' }],
+    ['#/instructor', { name: 'instructor' }],
     ['#/nope', { name: 'not-found', path: '/nope' }],
   ])('parses %j', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
