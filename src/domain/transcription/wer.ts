@@ -88,7 +88,12 @@ export function criticalCategory(word: string): CriticalCategory | undefined {
   return undefined;
 }
 
-export type DiffOp = { type: 'equal' | 'delete' | 'insert'; words: string[] } | { type: 'replace'; words: string[]; with: string[] };
+/** One aligned stretch: equal, missing (delete), extra (insert) or substituted (replace: `words` -> `with`). */
+export interface DiffOp {
+  type: 'equal' | 'delete' | 'insert' | 'replace';
+  words: string[];
+  with?: string[];
+}
 
 export interface CriticalError {
   category: CriticalCategory;
