@@ -40,6 +40,8 @@ interface IndexedSet {
   set: CodeSet;
   mini: MiniSearch<{ id: number; text: string }>;
   families: CodeRecord[][];
+  /** Each family's processed words, space-separated with a leading and trailing space. */
+  familyText: string[];
   /** Processed title word -> number of families containing it; decides whether a query word is
    * complete (else prefix/fuzzy) and which words are too common to drive the index query. */
   vocabulary: Map<string, number>;
@@ -124,11 +126,14 @@ function indexSet(set: CodeSet): IndexedSet {
     families[f]!.push(rec);
   }
   const vocabulary = new Map<string, number>();
+  const familyText: string[] = [];
   const docs = families.map((members, id) => {
     const seen = new Set<string>();
     for (const m of members) for (const w of titleWords(m.title)) seen.add(w);
     for (const w of seen) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-    return { id, text: [...seen].join(' ') };
+    const text = [...seen].join(' ');
+    familyText.push(` ${text} `);
+    return { id, text };
   });
   const mini = new MiniSearch<{ id: number; text: string }>({
     fields: ['text'],
@@ -139,7 +144,7 @@ function indexSet(set: CodeSet): IndexedSet {
   });
   mini.addAll(docs);
   const sortedCodes = [...set.records].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { set, mini, families, vocabulary, sortedCodes };
+  return { set, mini, families, familyText, vocabulary, sortedCodes };
 }
 
 /**
@@ -309,6 +314,9 @@ function wordSearch(
   const df = (q: QueryTerm): number => (q.prefix || q.fuzzy > 0 ? 0 : (indexed.vocabulary.get(q.term) ?? 0));
   let driving = plan.filter((q) => df(q) <= COMMON_WORD_FAMILIES);
   if (driving.length === 0) driving = [...plan].sort((a, b) => df(a) - df(b)).slice(0, 1);
+  // The relaxed (OR) pass only needs good candidates: the two rarest words find them.
+  if (combineWith === 'OR') driving = [...driving].sort((a, b) => df(a) - df(b)).slice(0, 2);
+  const maxFamilies = combineWith === 'OR' ? FAMILIES_EXAMINED / 5 : FAMILIES_EXAMINED;
   const checkEveryTitle = driving.length < plan.length || combineWith === 'OR';
   const results = indexed.mini.search(driving.map((q) => q.term).join(' '), {
     combineWith,
@@ -320,9 +328,14 @@ function wordSearch(
   const hits: SearchHit[] = [];
   let examined = 0;
   for (const r of results) {
-    if (examined >= FAMILIES_EXAMINED || hits.length >= want) break;
+    if (examined >= maxFamilies || hits.length >= want) break;
     examined++;
     const members = indexed.families[r.id as number]!;
+    if (checkEveryTitle && combineWith === 'AND') {
+      // Cheap family-level test first: every exact word must occur somewhere in the family.
+      const text = indexed.familyText[r.id as number]!;
+      if (!plan.every((q) => q.prefix || q.fuzzy > 0 || text.includes(` ${q.term} `))) continue;
+    }
     for (const rec of members) {
       if (!opts.includeNotInEffect && !isInEffect(rec, opts.dischargeDate)) continue;
       const words = members.length === 1 && !checkEveryTitle ? null : titleWords(rec.title);

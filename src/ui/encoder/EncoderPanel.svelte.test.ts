@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { sharedNodeLoader } from '../../../tools/codesets/node-loader.ts';
-import { inProcessEncoder } from './codesetClient';
+import { inProcessEncoder } from './inProcessEncoder';
 import EncoderPanel from './EncoderPanel.svelte';
 
 // One encoder for the file: the code sets are parsed and indexed once.

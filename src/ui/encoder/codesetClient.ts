@@ -5,8 +5,7 @@
  * every panel, so the code sets are downloaded and indexed once per page.
  */
 import { CODESET_DIR } from '../../codesets/formats.ts';
-import { CodesetLoader } from '../../codesets/load.ts';
-import { createEncoderCore, type EncoderApi, type LoadProgress } from './encoderCore.ts';
+import type { EncoderApi, LoadProgress } from './encoderCore.ts';
 
 type Method = keyof EncoderApi;
 export type WorkerRequest =
@@ -29,7 +28,9 @@ export interface EncoderHandle {
   onProgress(listener: (p: LoadProgress) => void): () => void;
 }
 
-function progressHub(): { emit(p: LoadProgress): void; handle: Omit<EncoderHandle, 'api'> } {
+export const ENCODER_METHODS: (keyof EncoderApi)[] = ['load', 'search', 'details', 'tabular', 'indexFind', 'indexSee', 'indexOpen', 'tableFind', 'pcsNext', 'pcsIndexFind'];
+
+export function progressHub(): { emit(p: LoadProgress): void; handle: Omit<EncoderHandle, 'api'> } {
   let last: LoadProgress | null = null;
   const listeners = new Set<(p: LoadProgress) => void>();
   return {
@@ -70,30 +71,31 @@ function workerEncoder(): EncoderHandle {
         pending.set(id, { resolve, reject });
         worker.postMessage({ type: 'call', id, method, args } satisfies WorkerRequest);
       });
-  const methods: Method[] = ['load', 'search', 'details', 'tabular', 'indexFind', 'indexSee', 'indexOpen', 'tableFind', 'pcsNext', 'pcsIndexFind'];
-  const api = Object.fromEntries(methods.map((m) => [m, call(m)])) as unknown as EncoderApi;
+  const api = Object.fromEntries(ENCODER_METHODS.map((m) => [m, call(m)])) as unknown as EncoderApi;
   return { api, ...hub.handle };
 }
 
-/**
- * In-process encoder over any loader (tests pass a Node loader; browsers without Worker use fetch).
- * Loading starts only when first asked for, so it never delays first paint.
- */
-export function inProcessEncoder(loader?: CodesetLoader): EncoderHandle {
+/** Main-thread fallback, imported only when needed so the app bundle stays small. */
+function lazyInProcessEncoder(): EncoderHandle {
   const hub = progressHub();
-  const l =
-    loader ??
-    new CodesetLoader(async (name) => {
-      const res = await fetch(`${codesetBaseUrl()}${name}`);
-      if (!res.ok) throw new Error(`code-set file ${name}: HTTP ${res.status}`);
-      return res.text();
-    });
-  return { api: createEncoderCore(l, (p) => hub.emit(p)), ...hub.handle };
+  const inner = import('./inProcessEncoder.ts').then((m) => {
+    const h = m.inProcessEncoder();
+    h.onProgress((p) => hub.emit(p));
+    return h;
+  });
+  const call =
+    (method: Method) =>
+    async (...args: unknown[]): Promise<unknown> => {
+      const h = await inner;
+      return (h.api[method] as (this: EncoderApi, ...a: unknown[]) => Promise<unknown>).apply(h.api, args);
+    };
+  const api = Object.fromEntries(ENCODER_METHODS.map((m) => [m, call(m)])) as unknown as EncoderApi;
+  return { api, ...hub.handle };
 }
 
 let shared: EncoderHandle | undefined;
-/** The page-wide encoder (Web Worker when available). */
+/** The page-wide encoder (Web Worker when available, else main thread after first paint). */
 export function sharedEncoder(): EncoderHandle {
-  shared ??= typeof Worker !== 'undefined' ? workerEncoder() : inProcessEncoder();
+  shared ??= typeof Worker !== 'undefined' ? workerEncoder() : lazyInProcessEncoder();
   return shared;
 }

@@ -114,28 +114,45 @@ export interface EncoderApi {
 export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadProgress) => void): EncoderApi {
   let sets: CodeSets | undefined;
   let index: SearchIndex | undefined;
-  let loading: Promise<void> | undefined;
   let pcsBuilder: PcsBuilder | undefined;
   const finders = new Map<string, TermFinder<CmIndexTerm>>();
 
+  let cmReady: Promise<void> | undefined;
+  let pcsLoaded = false;
+  let allReady: Promise<void> | undefined;
+  /** Phase 1: ICD-10-CM searchable. Phase 2 (continues in the background): ICD-10-PCS and POA. */
   const load = (): Promise<void> => {
-    loading ??= (async () => {
+    if (!cmReady) {
       const total = 5;
-      onProgress?.({ step: 'Downloading ICD-10-CM codes', done: 0, total });
-      const [cm, defaults] = await Promise.all([loader.cmLean(), loader.text('cmIndexDefaults')]);
-      onProgress?.({ step: 'Indexing ICD-10-CM titles', done: 1, total });
-      index = buildSearchIndex({ cm, indexDefaultsTsv: defaults });
-      sets = { cm };
-      onProgress?.({ step: 'Downloading ICD-10-PCS codes', done: 2, total });
-      const [pcs, poaExempt] = await Promise.all([loader.pcs(), loader.poaExempt()]);
-      sets = { cm, pcs, poaExempt };
-      onProgress?.({ step: 'Indexing ICD-10-PCS titles', done: 3, total });
-      addToSearchIndex(index, pcs);
-      onProgress?.({ step: 'Ready', done: total, total });
-    })();
-    return loading;
+      cmReady = (async () => {
+        onProgress?.({ step: 'Downloading ICD-10-CM codes', done: 0, total });
+        const [cm, defaults] = await Promise.all([loader.cmLean(), loader.text('cmIndexDefaults')]);
+        onProgress?.({ step: 'Indexing ICD-10-CM titles', done: 1, total });
+        index = buildSearchIndex({ cm, indexDefaultsTsv: defaults });
+        sets = { cm };
+      })();
+      allReady = cmReady.then(async () => {
+        onProgress?.({ step: 'Downloading ICD-10-PCS codes', done: 2, total });
+        const [pcs, poaExempt] = await Promise.all([loader.pcs(), loader.poaExempt()]);
+        onProgress?.({ step: 'Indexing ICD-10-PCS titles', done: 3, total });
+        addToSearchIndex(index!, pcs);
+        sets = { cm: sets!.cm, pcs, poaExempt };
+        pcsLoaded = true;
+        onProgress?.({ step: 'Ready', done: total, total });
+      });
+      // Surface phase-2 failures through callers that await it; avoid an unhandled rejection here.
+      allReady.catch(() => undefined);
+    }
+    return cmReady;
   };
+  /** Waits for everything (PCS searches, lookups with POA status, the PCS builder). */
   const ready = async (): Promise<{ sets: CodeSets; index: SearchIndex }> => {
+    await load();
+    await allReady;
+    return { sets: sets!, index: index! };
+  };
+  /** Waits only for ICD-10-CM (diagnosis-only searches can start early). */
+  const cmOnly = async (): Promise<{ sets: CodeSets; index: SearchIndex }> => {
     await load();
     return { sets: sets!, index: index! };
   };
@@ -182,7 +199,9 @@ export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadPr
       return { edition: 'FY2026' };
     },
     async search(query, options) {
-      const { index: idx } = await ready();
+      // Until ICD-10-PCS is indexed, "all" searches return diagnoses at once rather than wait.
+      const { index: idx } = options.kind === 'pcs' ? await ready() : await cmOnly();
+      if (options.kind === 'all' && !pcsLoaded) return { ...searchCodes(idx, query, { ...options, kind: 'dx' }), more: true };
       return searchCodes(idx, query, options);
     },
     async details(input, dischargeDate) {
@@ -208,7 +227,7 @@ export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadPr
       return details;
     },
     async tabular(node, dischargeDate) {
-      const { sets: s } = await ready();
+      const { sets: s } = await cmOnly();
       const tab = await loader.tabular();
       if (node.code) return { codes: childrenOf(s.cm, node.code, dischargeDate).map((r) => row(r, 'dx')) };
       if (node.block) {
