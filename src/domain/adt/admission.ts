@@ -144,7 +144,7 @@ export function expectedAdmissionType(f: AdmissionFacts): keyof typeof ADMISSION
   return '1';
 }
 
-/** Expected UB-04 FL15 point of origin (NUBC): where the patient came from, not how they arrived at the door. */
+/** Expected UB-04 FL15 point of origin (NUBC): where the patient came from (home, clinic, another facility), not the door they used. */
 export function expectedAdmissionSource(f: AdmissionFacts): keyof typeof ADMISSION_SOURCES {
   switch (f.arrival) {
     case 'emergency-department':
@@ -152,7 +152,9 @@ export function expectedAdmissionSource(f: AdmissionFacts): keyof typeof ADMISSI
     case 'direct-from-clinic':
       return '2';
     case 'scheduled':
-      return '2';
+      // A booked admission from home is a non-health-care point of origin; the booking physician's office
+      // does not make it a clinic referral (NUBC FL15 usage; facilities differ, see docs/records.md).
+      return '1';
     case 'transfer-from-hospital':
       return '4';
     case 'transfer-from-snf':

@@ -95,7 +95,7 @@ export function findMissingDocuments(scenario: Scenario, extra: readonly Documen
   const imaging = firstMatch(chart, ['order'], /\b(CXR|chest x-?ray|X-?ray|CT|MRI|ultrasound|US|echo(cardiogram)?|TTE|duplex)\b/);
   if (imaging) need('radiology', `imaging was ordered ("${imaging.quote}")`, 'DOC-6 (482.24(c)(4)(vi))', imaging);
   const surgical = chart.find((d) => d.procedure && ['operative-report', 'brief-op-note', 'consent', 'anesthesia-record'].includes(d.type));
-  const surgeryText = firstMatch(chart, ['order', 'progress-note', 'discharge-summary', 'consent', 'anesthesia-record', 'brief-op-note'], /\b(POD ?#?\d|post-?op(erative)? day|s\/p [a-z ]*(ectomy|otomy|plasty|pexy|ORIF|fixation|repair))/i);
+  const surgeryText = firstMatch(chart, ['order', 'progress-note', 'discharge-summary', 'consent', 'anesthesia-record', 'brief-op-note'], /\b(POD ?#?\d|post-?op(erative)? day \d)/i);
   const evidence = surgical ? { documentId: surgical.id, quote: surgical.procedure?.name && surgical.text.includes(surgical.procedure.name) ? surgical.procedure.name : (surgical.text.split('\n')[0] ?? '') } : surgeryText;
   if (surgical || surgeryText) {
     need('operative-report', 'surgery was performed; the operative report must be written and signed by the surgeon', 'DOC-10 (482.51(b)(6))', evidence);

@@ -120,8 +120,9 @@ describe('adt-admission', () => {
   test.each<[Partial<AdmissionFacts>, string, string]>([
     [{ arrival: 'emergency-department' }, '1', '1'],
     [{ arrival: 'emergency-department', traumaActivation: true }, '5', '1'],
-    [{ arrival: 'scheduled', bookedHoursAhead: 72 }, '3', '2'],
-    [{ arrival: 'scheduled', bookedHoursAhead: 6 }, '2', '2'],
+    [{ arrival: 'scheduled', bookedHoursAhead: 72 }, '3', '1'],
+    [{ arrival: 'scheduled', bookedHoursAhead: 6 }, '2', '1'],
+    [{ arrival: 'direct-from-clinic' }, '2', '2'],
     [{ arrival: 'transfer-from-hospital' }, '1', '4'],
     [{ arrival: 'transfer-from-snf', urgent: true }, '2', '5'],
     [{ arrival: 'law-enforcement' }, '1', '8'],
