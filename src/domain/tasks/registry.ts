@@ -4,6 +4,7 @@
  */
 import { choiceTask } from '../choice/choiceTask';
 import { codingTask } from '../coding/codingTask';
+import { drgAssignmentTask } from '../drg/drgAssignmentTask';
 import { completenessTaskTypes } from '../completeness/taskTypes';
 import { queryTaskTypes } from '../query/taskTypes';
 import { roiTaskTypes } from '../roi/taskTypes';
@@ -16,6 +17,7 @@ import type { AnyTaskType } from './taskTypes';
 
 const allTaskTypes: AnyTaskType[] = [
   codingTask,
+  drgAssignmentTask,
   choiceTask,
   ...completenessTaskTypes,
   ...queryTaskTypes,
