@@ -66,7 +66,7 @@ export interface RoiDecision {
 /**
  * Decides an ROI request (45 CFR 164.502-164.528, 42 CFR Part 2; him-rules.md 1.1-1.11).
  * Order: completeness and identity (164.514(h)); legal basis (164.506/164.508/164.512/164.524/164.502(g));
- * per-document limits (scope, psychotherapy notes, Part 2, state law, minors, self-pay); then deadline, fee and
+ * per-document limits (scope, psychotherapy notes, Part 2, minors, self-pay, state law); then deadline, fee and
  * accounting.
  */
 export function decideRelease(roiCase: RoiCase, policy: RoiPolicy = DEFAULT_POLICY): RoiDecision {
@@ -118,10 +118,10 @@ export function decideRelease(roiCase: RoiCase, policy: RoiPolicy = DEFAULT_POLI
       scopeRule(item, basis),
       psychotherapyNotesRule(item, ctx, b),
       part2Rule(item, ctx, basis),
-      stateLawRule(item, ctx, b, 'hiv'),
-      stateLawRule(item, ctx, b, 'mental-health'),
       minorConsentedCareRule(item, basis),
       selfPayRestrictionRule(item, b),
+      stateLawRule(item, ctx, b, 'hiv'),
+      stateLawRule(item, ctx, b, 'mental-health'),
     ].filter((r): r is Reason => r !== undefined);
     const blocking = checks.find((r) => r.effect === 'withholds');
     if (blocking) {

@@ -458,6 +458,8 @@ export function responseDeadline(ctx: RoiContext): Deadline {
     const late = notice !== undefined ? ' (the extension notice came after day 30, so it does not extend)' : '';
     return { dueDate: addDays(r.receivedOn, 30), rule: `30 calendar days from receipt${late}`, citation: CITE.accessTimeliness };
   }
+  if (r.legal?.instrument === 'warrant' && !r.legal.complianceDate)
+    return { dueDate: r.receivedOn, rule: 'a search warrant is executed when it is served', citation: CITE.lawEnforcementProcess };
   if (r.legal?.complianceDate) return { dueDate: r.legal.complianceDate, rule: 'the compliance date on the legal process', citation: CITE.courtOrder };
   if (kind === 'provider' && r.purpose === 'treatment')
     return { dueDate: addDays(r.receivedOn, ctx.policy.treatmentResponseDays), rule: `facility policy: treatment requests within ${ctx.policy.treatmentResponseDays} day(s)`, citation: CITE.facilityPolicy };
