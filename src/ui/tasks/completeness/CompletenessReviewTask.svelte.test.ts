@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
@@ -42,6 +42,7 @@ describe('CompletenessReviewTask', () => {
     expect(onChange).toHaveBeenLastCalledWith({ ...empty, flags: [{ target: '', type: '', provider: '' }] });
     const line = { flags: [{ target: '', type: '', provider: '' }], qualitative: [], status: '' };
     await view.rerender({ response: line });
+    await waitFor(() => expect(screen.getByLabelText('Document for deficiency 1')).toHaveFocus());
     await user.selectOptions(screen.getByLabelText('Document for deficiency 1'), 'Telephone order 03/02 02:40');
     expect(onChange).toHaveBeenLastCalledWith({ ...line, flags: [{ target: 'vo', type: '', provider: '' }] });
     await user.selectOptions(screen.getByLabelText('Deficiency type 1'), 'VO');
