@@ -6,10 +6,12 @@ import { checkHeadings, reportTemplate } from './reportFormats';
 describe('normaliseWords', () => {
   test.each([
     ['Furosemide twenty milligrams IV b.i.d.', ['furosemide', '20', 'mg', 'iv', 'bid']],
-    ['one hundred twenty over eighty', ['120', 'over', '80']],
+    ['one hundred twenty over eighty', ['120/80']],
     ['BP 120/80, K 3.2.', ['bp', '120/80', 'k', '3.2']],
     ['Left-sided 1,150 mL', ['left', 'sided', '1150', 'ml']],
     ['  ', []],
+    ['on January 17 2026 BP 118 over 70', ['on', '1/17/2026', 'bp', '118/70']],
+    ['on 01/17/2026, 1/17', ['on', '1/17/2026', '1/17']],
   ])('%s', (text, words) => expect(normaliseWords(text)).toEqual(words));
 });
 

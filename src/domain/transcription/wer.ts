@@ -69,7 +69,41 @@ export function normaliseWords(text: string): string[] {
     .map((w) => w.replace(/\u2024/g, '.').replace(/\u2044/g, '/'))
     .map((w) => w.replace(/[^\p{L}\p{N}%./']/gu, ''))
     .filter(Boolean);
-  return numbersToDigits(raw);
+  return canonicalDates(numbersToDigits(raw));
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * Spoken and written forms of dates and readings agree: "january 14 2026" = "01/14/2026" = "1/14/2026",
+ * "118 over 70" = "118/70" (a transcriptionist formats them; the words are the same).
+ */
+function canonicalDates(tokens: string[]): string[] {
+  const out: string[] = [];
+  const strip = (t: string) => t.split('/').map((p) => String(Number(p))).join('/');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const month = MONTHS.indexOf(t);
+    const day = tokens[i + 1];
+    if (month >= 0 && day && /^\d{1,2}$/.test(day) && Number(day) >= 1 && Number(day) <= 31) {
+      const year = tokens[i + 2];
+      if (year && /^(19|20)\d{2}$/.test(year)) {
+        out.push(`${month + 1}/${Number(day)}/${year}`);
+        i += 2;
+      } else {
+        out.push(`${month + 1}/${Number(day)}`);
+        i += 1;
+      }
+      continue;
+    }
+    if (/^\d+$/.test(t) && tokens[i + 1] === 'over' && /^\d+$/.test(tokens[i + 2] ?? '')) {
+      out.push(`${t}/${tokens[i + 2]}`);
+      i += 2;
+      continue;
+    }
+    out.push(/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(t) ? strip(t) : t);
+  }
+  return out;
 }
 
 export type CriticalCategory = 'drug' | 'dose' | 'laterality' | 'negation' | 'number';
