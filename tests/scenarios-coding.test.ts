@@ -109,12 +109,16 @@ describe('scenarios/coding', () => {
     for (const s of ['01', '03', '06', '20', '62']) expect(statuses, `discharge status ${s}`).toContain(s);
   });
 
-  it('every choice step links its explanation to a document of the chart', () => {
+  it('every choice step cites a guideline and links to a verbatim sentence of the chart', () => {
     for (const r of loaded()) {
       for (const step of r.scenario.steps.filter((s) => s.type === 'choice')) {
-        const evidence = (step.answer as { evidence?: { documentId?: string } } | undefined)?.evidence;
-        expect(evidence?.documentId, `${r.file}: ${step.id}.answer.evidence`).toBeDefined();
-        expect(r.scenario.chart.map((d) => d.id), `${r.file}: ${step.id}`).toContain(evidence?.documentId);
+        const answer = step.answer as { evidence?: { documentId?: string; quote?: string }; citation?: { section?: string } } | undefined;
+        expect(answer?.citation?.section, `${r.file}: ${step.id}.answer.citation`).toBeTruthy();
+        const evidence = answer?.evidence;
+        const doc = r.scenario.chart.find((d) => d.id === evidence?.documentId);
+        expect(doc, `${r.file}: ${step.id}.answer.evidence.documentId`).toBeDefined();
+        expect(evidence?.quote, `${r.file}: ${step.id}.answer.evidence.quote`).toBeTruthy();
+        expect(doc?.text.includes(evidence?.quote ?? '\u0000'), `${r.file}: ${step.id} quote is verbatim`).toBe(true);
       }
     }
   });
