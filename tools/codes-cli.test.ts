@@ -9,6 +9,12 @@ describe('codes CLI', () => {
     expect(out).toContain('reportable | ICD-10-CM | POA required');
   });
 
+  it('prints MCE flags', async () => {
+    const { out } = await runCli(['lookup', 'O80', '--date', '2026-01-15']);
+    expect(out).toContain('POA exempt');
+    expect(out).toMatch(/flag: MCE: Maternity diagnosis/);
+  });
+
   it('explains a header', async () => {
     const { out } = await runCli(['lookup', 'J18', '--date', '2025-12-01']);
     expect(out).toContain('J18 is a category: add a 4th character (J18.0-J18.9).');

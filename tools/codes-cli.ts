@@ -14,7 +14,9 @@ import { lookupCode, type LookupResult } from '../src/codesets/lookup.ts';
 import { notesForCode, requiredPartners } from '../src/codesets/notes.ts';
 import { pcsCharacterMeanings } from '../src/codesets/pcs.ts';
 import { buildSearchIndex, searchCodes } from '../src/codesets/search.ts';
-import { sharedNodeLoader } from './codesets/node-loader.ts';
+import { loadMceTables } from '../src/domain/mce/index.ts';
+import { mceEditFlags } from '../src/codesets/mceFlags.ts';
+import { readMceFiles, sharedNodeLoader } from './codesets/node-loader.ts';
 
 export const USAGE = `usage:
   codes lookup <code> [--date YYYY-MM-DD]
@@ -56,6 +58,7 @@ export function formatLookup(r: LookupResult, date: string): string {
     if (r.shortTitle && r.shortTitle !== r.title) lines.push(`  short: ${r.shortTitle}`);
     lines.push(`  ${flags.join(' | ')}`);
   }
+  for (const f of r.editFlags ?? []) lines.push(`  flag: ${f.label}`);
   for (const h of r.hints) lines.push(`  hint: ${h.message}`);
   for (const m of r.messages) lines.push(`  ${m}`);
   lines.push(`  (discharge date ${date})`);
@@ -70,7 +73,12 @@ export async function runCli(argv: string[]): Promise<{ out: string; code: numbe
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { out: `bad --date ${date}\n${USAGE}`, code: 2 };
   const loader = sharedNodeLoader();
   if (command === 'lookup' && args.length > 0) {
-    const sets = await loader.codeSets({ shortTitles: true });
+    const base = await loader.codeSets({ shortTitles: true });
+    // MCE flags come from the grouper module's compiled tables; lookups still work without them.
+    const editFlags = await readMceFiles()
+      .then((f) => mceEditFlags(loadMceTables(f)))
+      .catch(() => undefined);
+    const sets = editFlags ? { ...base, editFlags } : base;
     const outs = args.map((a) => formatLookup(lookupCode(sets, a, date), date));
     return { out: outs.join('\n\n'), code: 0 };
   }

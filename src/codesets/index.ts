@@ -11,3 +11,4 @@ export * from './pcs.ts';
 export * from './browse.ts';
 export * from './load.ts';
 export { CLINICAL_ABBREVIATIONS, TITLE_SYNONYMS } from './abbreviations.ts';
+export { mceEditFlags } from './mceFlags.ts';

@@ -169,7 +169,7 @@ function findRecord(sets: CodeSets, code: string, hadDot: boolean): { rec: CodeR
 }
 
 function periodLabel(date: string): string {
-  return date >= APRIL_2026_UPDATE ? 'FY2026 April 1, 2026 update' : 'FY2026 (October 1, 2025)';
+  return date >= APRIL_2026_UPDATE ? 'FY2026 April 1, 2026 update' : 'FY2026 October 1, 2025 release';
 }
 
 /**

@@ -29,3 +29,10 @@ export function sharedDataDir(): string {
   return process.env.HIM_SHARED_DIR ?? resolve(repoRoot, '../shared');
 }
 export const hasSharedData = (): boolean => existsSync(join(sharedDataDir(), 'data', 'icd10cm', 'icd10cm_order_2026.txt'));
+
+/** The MCE table files compiled by the grouper module (public/grouper/mce-*), for lookups with MCE flags. */
+export async function readMceFiles(): Promise<Record<string, string>> {
+  const { MCE_TABLE_FILES } = await import('../../src/domain/mce/index.ts');
+  const entries = await Promise.all(MCE_TABLE_FILES.map(async (name) => [name, await readFile(join(repoRoot, 'public', 'grouper', name), 'utf8')] as const));
+  return Object.fromEntries(entries);
+}

@@ -1,12 +1,12 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { sharedNodeLoader } from '../../../tools/codesets/node-loader.ts';
+import { readMceFiles, sharedNodeLoader } from '../../../tools/codesets/node-loader.ts';
 import { inProcessEncoder } from './inProcessEncoder';
 import EncoderPanel from './EncoderPanel.svelte';
 
 // One encoder for the file: the code sets are parsed and indexed once.
-const encoder = inProcessEncoder(sharedNodeLoader());
+const encoder = inProcessEncoder(sharedNodeLoader(), { mceFiles: readMceFiles });
 
 describe('EncoderPanel', () => {
   it('shows progress, then finds codes from the keyboard and adds the chosen one', async () => {

@@ -9,7 +9,7 @@ import type { EncoderApi, LoadProgress } from './encoderCore.ts';
 
 type Method = keyof EncoderApi;
 export type WorkerRequest =
-  | { type: 'init'; baseUrl: string }
+  | { type: 'init'; baseUrl: string; grouperBaseUrl: string }
   | { type: 'call'; id: number; method: Method; args: unknown[] };
 export type WorkerResponse =
   | { type: 'progress'; progress: LoadProgress }
@@ -19,6 +19,11 @@ export type WorkerResponse =
 /** URL prefix of the compiled code-set files. */
 export function codesetBaseUrl(): string {
   return `${import.meta.env.BASE_URL}codesets/${CODESET_DIR}/`;
+}
+
+/** URL prefix of the grouper module's compiled files (MCE tables). */
+export function grouperBaseUrl(): string {
+  return `${import.meta.env.BASE_URL}grouper/`;
 }
 
 export interface EncoderHandle {
@@ -62,7 +67,7 @@ function workerEncoder(): EncoderHandle {
     if (msg.type === 'result') p.resolve(msg.result);
     else p.reject(new Error(msg.message));
   };
-  worker.postMessage({ type: 'init', baseUrl: codesetBaseUrl() } satisfies WorkerRequest);
+  worker.postMessage({ type: 'init', baseUrl: codesetBaseUrl(), grouperBaseUrl: grouperBaseUrl() } satisfies WorkerRequest);
   const call =
     (method: Method) =>
     (...args: unknown[]): Promise<unknown> =>

@@ -3,6 +3,7 @@
  * so the chart view never waits for the code sets. Messages: see codesetClient.ts.
  */
 import { CodesetLoader } from '../../codesets/load.ts';
+import { MCE_TABLE_FILES } from '../../domain/mce/index.ts';
 import { createEncoderCore, type EncoderApi } from './encoderCore.ts';
 import type { WorkerRequest, WorkerResponse } from './codesetClient.ts';
 
@@ -17,7 +18,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       if (!res.ok) throw new Error(`code-set file ${name}: HTTP ${res.status}`);
       return res.text();
     });
-    core = createEncoderCore(loader, (p) => post({ type: 'progress', progress: p }));
+    const fetchText = async (url: string): Promise<string> => {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return res.text();
+    };
+    const mceFiles = async (): Promise<Record<string, string>> =>
+      Object.fromEntries(await Promise.all(MCE_TABLE_FILES.map(async (name) => [name, await fetchText(`${msg.grouperBaseUrl}${name}`)] as const)));
+    core = createEncoderCore(loader, (p) => post({ type: 'progress', progress: p }), { mceFiles });
     return;
   }
   if (!core) {

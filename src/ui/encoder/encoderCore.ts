@@ -3,8 +3,11 @@
  * normal case, so the chart view never waits) or in-process (tests, browsers without workers).
  * Every method returns plain, structured-cloneable data.
  */
+import { loadMceTables } from '../../domain/mce/index.ts';
 import {
   addToSearchIndex,
+  mceEditFlags,
+  type EditFlagProvider,
   buildSearchIndex,
   categoriesOfBlock,
   childrenOf,
@@ -110,8 +113,24 @@ export interface EncoderApi {
   pcsIndexFind(query: string): Promise<PcsIndexView[]>;
 }
 
+export interface EncoderOptions {
+  /** Returns the MCE table files (public/grouper/mce-*); when given, code details carry MCE flags. */
+  mceFiles?: () => Promise<Record<string, string>>;
+}
+
 /** Creates the encoder over a CodesetLoader; `onProgress` reports the initial load steps. */
-export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadProgress) => void): EncoderApi {
+export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadProgress) => void, options: EncoderOptions = {}): EncoderApi {
+  let mce: Promise<EditFlagProvider | undefined> | undefined;
+  /** MCE flags load on the first code details request (they are not needed for search). */
+  const mceFlags = (): Promise<EditFlagProvider | undefined> => {
+    const files = options.mceFiles;
+    mce ??= files
+      ? files()
+          .then((f) => mceEditFlags(loadMceTables(f)))
+          .catch(() => undefined)
+      : Promise.resolve(undefined);
+    return mce;
+  };
   let sets: CodeSets | undefined;
   let index: SearchIndex | undefined;
   let pcsBuilder: PcsBuilder | undefined;
@@ -206,7 +225,8 @@ export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadPr
     },
     async details(input, dischargeDate) {
       const { sets: s } = await ready();
-      const lookup = lookupCode(s, input, dischargeDate);
+      const editFlags = await mceFlags();
+      const lookup = lookupCode(editFlags ? { ...s, editFlags } : s, input, dischargeDate);
       const details: CodeDetails = { lookup, path: [], notes: [], seventh: [], partners: [], manifestation: false, children: [], pcsMeanings: [] };
       if (!lookup.code) return details;
       if (lookup.kind === 'dx') {
