@@ -4,7 +4,8 @@
  * src/machines/queryResponseMachine.ts decides *whether* the query reaches the provider; this decides *what* comes back.
  */
 import type { ChartDocument, Scenario } from '../../content/scenarioSchema';
-import { isOtherOption, isUndeterminedOption, matchOption, runQueryChecks, type QueryCheck, type QueryDraft, type QueryInput } from './queryCompliance';
+import * as v from 'valibot';
+import { isOtherOption, isUndeterminedOption, matchOption, queryInputSchema, queryResponseSchema, runQueryChecks, type QueryCheck, type QueryDraft, type QueryInput } from './queryCompliance';
 
 export type QueryOutcome =
   /** Blocked by the CDI lead (a blocking compliance check failed); nothing reaches the provider. */
@@ -86,4 +87,27 @@ function roleOf(role: string): ChartDocument['author']['role'] {
 export function amendChart(scenario: Scenario, document: ChartDocument | undefined): Scenario {
   if (!document || scenario.chart.some((d) => d.id === document.id)) return scenario;
   return { ...scenario, chart: [...scenario.chart, document] };
+}
+
+/**
+ * The chart the learner sees after the query steps that are already submitted: each answered query is filed as its
+ * query-response document (him-rules.md 5 Q-PROC-1), so a following coding step works from the amended record.
+ * `isQueryStep` tells which steps are physician queries; `submitted` lists the step ids with results.
+ */
+export function chartWithAnsweredQueries(
+  scenario: Scenario,
+  responses: Readonly<Record<string, unknown>>,
+  submitted: ReadonlySet<string> | readonly string[],
+  isQueryStep: (type: string) => boolean = (type) => type === 'physician-query',
+): Scenario {
+  const done = new Set(submitted);
+  let amended = scenario;
+  for (const step of scenario.steps) {
+    if (!isQueryStep(step.type) || !done.has(step.id)) continue;
+    const parsedInput = v.safeParse(queryInputSchema, step.input);
+    const draft = v.safeParse(queryResponseSchema, responses[step.id]);
+    if (!parsedInput.success || !draft.success) continue;
+    amended = amendChart(amended, queryResponseDocument(draft.output, parsedInput.output, amended, step.id));
+  }
+  return amended;
 }

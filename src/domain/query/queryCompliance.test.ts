@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as v from 'valibot';
 import { queryInputSchema, runQueryChecks, type QueryCheckId, type QueryDraft } from './queryCompliance';
-import { amendChart, providerOutcome, queryResponseDocument } from './providerResponse';
+import { amendChart, chartWithAnsweredQueries, providerOutcome, queryResponseDocument } from './providerResponse';
 import { physicianQueryTask, scoreQuery } from './physicianQueryTask';
 import { buildScenario } from '../completeness/scenarioFactory';
 
@@ -119,5 +119,16 @@ describe('task type', () => {
   test('the schema insists on exactly one provider answer', () => {
     const raw = { ...input, options: input.options.map((o) => ({ ...o, providerChooses: false })) };
     expect(v.safeParse(queryInputSchema, raw).success).toBe(false);
+  });
+});
+
+describe('chartWithAnsweredQueries', () => {
+  const withSteps = { ...scenario, steps: [{ id: 'q', type: 'physician-query', input }, { id: 'code', type: 'coding' }] };
+  test('files the answer of a submitted query step, and only then', () => {
+    expect(chartWithAnsweredQueries(withSteps, { q: good }, []).chart).toHaveLength(2);
+    const amended = chartWithAnsweredQueries(withSteps, { q: good }, ['q']);
+    expect(amended.chart.map((d) => d.id)).toEqual(['echo', 'pn', 'query-response-q']);
+    expect(chartWithAnsweredQueries(withSteps, { q: { ...good, body: `${good.body} DRG` } }, ['q']).chart).toHaveLength(2);
+    expect(chartWithAnsweredQueries(withSteps, { q: 'garbage' }, ['q']).chart).toHaveLength(2);
   });
 });
