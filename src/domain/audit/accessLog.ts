@@ -21,15 +21,15 @@ export const PATTERN_LABELS: Record<ViolationPattern, string> = {
 
 const rulesRef = (id: string, text: string): Citation => ({ source: 'him-rules.md section 7', section: id, text });
 export const PATTERN_CITATIONS: Record<ViolationPattern, Citation> = {
-  family: rulesRef('RF-1', 'User and patient share surname and/or address (family).'),
-  self: rulesRef('RF-2', 'Employee viewing their own record against policy.'),
-  coworker: rulesRef('RF-2', 'The patient is a coworker and the user has no care role.'),
-  vip: rulesRef('RF-3', 'VIP or newsworthy patient viewed by staff with no care role.'),
-  'no-relationship': rulesRef('RF-4', 'No treatment relationship: not on the care team or unit, no work reason.'),
-  'after-hours': rulesRef('RF-6', 'Access off-shift or long after discharge without a work reason.'),
-  'btg-no-emergency': rulesRef('RF-5', 'Break-the-glass without a documented emergency.'),
+  family: rulesRef('RF-1', 'User and patient share surname and/or address (family)'),
+  self: rulesRef('RF-2', 'Employee viewing their own record against policy'),
+  coworker: rulesRef('RF-2', 'The patient is a coworker and the user has no care role'),
+  vip: rulesRef('RF-3', 'VIP or newsworthy patient viewed by staff with no care role'),
+  'no-relationship': rulesRef('RF-4', 'No treatment relationship: not on the care team or unit, no work reason'),
+  'after-hours': rulesRef('RF-6', 'Access off-shift or long after discharge without a work reason'),
+  'btg-no-emergency': rulesRef('RF-5', 'Break-the-glass without a documented emergency'),
 };
-export const AUDIT_CONTROLS: Citation = { source: '45 CFR', section: '164.308(a)(1)(ii)(D), 164.312(b)', text: 'Information system activity review and audit controls [AUD-1].' };
+export const AUDIT_CONTROLS: Citation = { source: '45 CFR', section: '164.308(a)(1)(ii)(D), 164.312(b)', text: 'Information system activity review and audit controls [AUD-1]' };
 
 export const ACTIONS = ['view', 'print', 'export', 'edit'] as const;
 export type AccessAction = (typeof ACTIONS)[number];

@@ -107,7 +107,7 @@ export function scoreAudit(response: AuditResponse, key: AuditKey, input: AuditI
     message: 'Each confirmed case is an impermissible use: document it, run the four-factor breach risk assessment (BR-3) and apply sanctions (164.530(e)).',
     points: 0,
     maxPoints: 0,
-    citation: { source: '45 CFR', section: '164.402, 164.530(e)', text: 'Breach risk assessment; sanctions [AUD-2, BR-3].' },
+    citation: { source: '45 CFR', section: '164.402, 164.530(e)', text: 'Breach risk assessment; sanctions [AUD-2, BR-3]' },
   });
   return { score: findings.reduce((s, f) => s + f.points, 0), maxScore: findings.reduce((s, f) => s + f.maxPoints, 0), findings };
 }
