@@ -3,6 +3,7 @@
  */
 import ChoiceTask from './choice/ChoiceTask.svelte';
 import CodingTask from './coding/CodingTask.svelte';
+import DrgAssignmentTask from './drg/DrgAssignmentTask.svelte';
 import { abstractingComponents } from './abstracting/components';
 import { adtComponents } from './adt/components';
 import { auditComponents } from './audit/components';
@@ -15,6 +16,7 @@ import type { TaskComponentMap } from './taskProps';
 
 export const taskComponents: TaskComponentMap = {
   coding: CodingTask,
+  'drg-assignment': DrgAssignmentTask,
   choice: ChoiceTask,
   ...completenessComponents,
   ...queryComponents,
