@@ -12,3 +12,4 @@ export * from './browse.ts';
 export * from './load.ts';
 export { CLINICAL_ABBREVIATIONS, TITLE_SYNONYMS } from './abbreviations.ts';
 export { mceEditFlags } from './mceFlags.ts';
+export * from './describe.ts';

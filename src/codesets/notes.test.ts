@@ -72,3 +72,17 @@ describe('tabular notes', () => {
     expect(placeholder.find((c) => c.char === 'A')?.code).toBe('T360X1A');
   });
 });
+
+describe('describeCode', () => {
+  it('combines lookup, notes, 7th characters and partners', async () => {
+    const { describeCode } = await import('./describe.ts');
+    const sets = await sharedNodeLoader().codeSets();
+    const d = describeCode(sets, 's72001', '2025-12-15', { tabular });
+    expect(d.lookup.status).toBe('header');
+    expect(d.seventh.find((s) => s.char === 'A')?.valid).toBe(true);
+    expect(d.notes.some((n) => n.kind === 'excludes1' && n.level === 'S72')).toBe(true);
+    const f = describeCode(sets, 'F02.80', '2025-12-15', { tabular });
+    expect(f.manifestation).toBe(true);
+    expect(f.partners.some((p) => p.kind === 'codeFirst')).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  * block apply to every code under it), from the FY2023 tabular edition (the latest obtainable).
  * FY2026 titles and validity always come from the FY2026 order file.
  */
-import { ancestorsOf, formatCode, type CodeSet } from './codeset.ts';
+import { ancestorsOf, childrenOf, formatCode, type CodeSet } from './codeset.ts';
 import type { CmBlock, CmChapter, CmNotes, CmTabularFile, SeventhCharacter } from './formats.ts';
 
 export type NoteKind = Exclude<keyof CmNotes, 'sevenChrDef'>;
@@ -239,9 +239,9 @@ export function seventhCharacterChoices(tabular: CmTabularFile, cm: CodeSet, cod
   const notes = notesForCode(tabular, cm, stem);
   const defs = notes.seventhCharacters?.characters ?? [];
   const choices: SeventhCharacterChoice[] = defs.map((d) => ({ ...d, code: stem + d.char, valid: cm.byCode.get(stem + d.char)?.valid ?? false }));
-  // FY2026 may carry 7th characters the older edition does not define.
-  for (const rec of cm.records) {
-    if (rec.code.length === 7 && rec.code.startsWith(stem) && !choices.some((c) => c.code === rec.code)) {
+  // FY2026 may carry 7th characters the older edition does not define (children of the stem).
+  for (const rec of childrenOf(cm, stem)) {
+    if (rec.code.length === 7 && !choices.some((c) => c.code === rec.code)) {
       choices.push({ char: rec.code[6]!, text: rec.title, code: rec.code, valid: rec.valid });
     }
   }

@@ -6,6 +6,7 @@
 import { loadMceTables } from '../../domain/mce/index.ts';
 import {
   addToSearchIndex,
+  describeCode,
   mceEditFlags,
   type EditFlagProvider,
   buildSearchIndex,
@@ -16,15 +17,11 @@ import {
   createPcsIndexFinder,
   createTableFinder,
   formatCode,
-  isManifestationCode,
   lookupCode,
-  notesForCode,
   pcsCharacterMeanings,
   pcsIndexTargets,
-  requiredPartners,
   resolveCrossReference,
   searchCodes,
-  seventhCharacterChoices,
   tabularPath,
   type AppliedNote,
   type CmIndexTerm,
@@ -226,24 +223,26 @@ export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadPr
     async details(input, dischargeDate) {
       const { sets: s } = await ready();
       const editFlags = await mceFlags();
-      const lookup = lookupCode(editFlags ? { ...s, editFlags } : s, input, dischargeDate);
-      const details: CodeDetails = { lookup, path: [], notes: [], seventh: [], partners: [], manifestation: false, children: [], pcsMeanings: [] };
-      if (!lookup.code) return details;
-      if (lookup.kind === 'dx') {
-        const tabular = await loader.tabular();
-        const n = notesForCode(tabular, s.cm, lookup.code);
-        details.path = tabularPath(tabular, s.cm, lookup.code);
-        details.notes = n.notes;
-        details.notesEdition = n.edition;
-        if (n.remark) details.remark = n.remark;
-        if (n.seventhCharacters && lookup.code.length >= 6) details.seventh = seventhCharacterChoices(tabular, s.cm, lookup.code);
-        details.partners = requiredPartners(tabular, s.cm, lookup.code);
-        details.manifestation = isManifestationCode(s.cm, lookup.code);
-        details.children = childrenOf(s.cm, lookup.code, dischargeDate).map((r) => row(r, 'dx'));
-      } else if (lookup.kind === 'pcs' && s.pcs) {
-        const [tables, defs] = await Promise.all([loader.pcsTables(), loader.pcsDefinitions()]);
-        details.pcsMeanings = pcsCharacterMeanings(tables, defs, lookup.code);
-      }
+      const probe = lookupCode(s, input, dischargeDate);
+      const refs =
+        probe.kind === 'dx'
+          ? { tabular: await loader.tabular() }
+          : probe.kind === 'pcs'
+            ? { pcsTables: await loader.pcsTables(), pcsDefinitions: await loader.pcsDefinitions() }
+            : {};
+      const d = describeCode(editFlags ? { ...s, editFlags } : s, input, dischargeDate, refs);
+      const details: CodeDetails = {
+        lookup: d.lookup,
+        path: refs.tabular && d.lookup.code ? tabularPath(refs.tabular, s.cm, d.lookup.code) : [],
+        notes: d.notes,
+        seventh: d.seventh,
+        partners: d.partners,
+        manifestation: d.manifestation,
+        children: d.lookup.kind === 'dx' && d.lookup.code ? childrenOf(s.cm, d.lookup.code, dischargeDate).map((r) => row(r, 'dx')) : [],
+        pcsMeanings: d.pcsMeanings,
+      };
+      if (d.notesEdition) details.notesEdition = d.notesEdition;
+      if (d.notesRemark) details.remark = d.notesRemark;
       return details;
     },
     async tabular(node, dischargeDate) {
