@@ -89,7 +89,7 @@ export type DeficiencyFlag = CompletenessResponse['flags'][number];
 
 export const POINTS = { deficiency: 1, provider: 0.5, status: 2, qualitative: 1, extra: 0.5 } as const;
 
-/** Compares provider names as analysts write them: case, punctuation and trailing credentials ignored. */
+/** Compares provider names as analysts write them (the responsible provider of a deficiency, him-rules.md 2.3): case, punctuation, "Dr." and trailing credentials ignored. */
 export function sameProvider(a: string, b: string): boolean {
   const norm = (s: string) =>
     s
@@ -100,7 +100,7 @@ export function sameProvider(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Every practitioner named in the chart, for the "responsible provider" picker (attending first). */
+/** Every practitioner named in the chart, for the "responsible provider" picker of the deficiency slip (him-rules.md 2.3; attending first). */
 export function chartProviders(scenario: Scenario): string[] {
   const names = new Set<string>([scenario.encounter.attending.name]);
   const skipRoles = new Set(['patient', 'registration', 'him', 'technologist', 'case-manager']);

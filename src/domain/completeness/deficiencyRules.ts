@@ -27,12 +27,12 @@ export const DEFICIENCY_CODES = Object.keys(DEFICIENCY_TYPES) as DeficiencyType[
 /** Where the deficiency sits: a chart document, or a document type that should exist and does not. */
 export type DeficiencyTarget = string;
 
-/** The target of a missing document: "missing:discharge-summary". */
+/** The target of a missing document ("missing:discharge-summary"): a DICT/CONS/ANES line for a report that was never written (him-rules.md 2.3). */
 export function missingTarget(type: DocumentType): DeficiencyTarget {
   return `missing:${type}`;
 }
 
-/** Human label of a target: the document's title, or "Missing: Discharge summary". */
+/** Human label of a deficiency-slip target (him-rules.md 2.3): the document's title, or "Missing: Discharge summary". */
 export function describeTarget(target: DeficiencyTarget, chart: readonly ChartDocument[]): string {
   if (target.startsWith('missing:')) {
     const type = target.slice('missing:'.length) as DocumentType;
@@ -42,7 +42,7 @@ export function describeTarget(target: DeficiencyTarget, chart: readonly ChartDo
   return doc ? documentLabel(doc) : target;
 }
 
-/** "Progress note (01/15/2026 10:42)" or the document's own title. */
+/** "Progress note (01/15/2026 10:42)" or the document's own title: an entry identified by type, date and time (42 CFR 482.24(c)(1)). */
 export function documentLabel(doc: ChartDocument): string {
   return doc.title ?? `${DOCUMENT_TYPES[doc.type]} (${formatStamp(doc.created)})`;
 }

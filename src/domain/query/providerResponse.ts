@@ -42,7 +42,7 @@ export function providerOutcome(draft: QueryDraft, input: QueryInput, checks: re
   return { kind: 'answered', chosen: 'free-text', answer: input.providerDocumentation };
 }
 
-/** The query as the provider sees it in the record. */
+/** The query as the provider sees it in the record, headed with the patient and encounter identifiers (him-rules.md 5 Q-REQ-1). */
 export function formatQuery(draft: QueryDraft, scenario: Scenario): string {
   const p = scenario.patient;
   const lines = [
@@ -83,7 +83,7 @@ function roleOf(role: string): ChartDocument['author']['role'] {
   return (ROLES as readonly string[]).includes(role) ? (role as ChartDocument['author']['role']) : 'attending';
 }
 
-/** The scenario with the answered query filed in the chart, for the steps that follow (e.g. re-coding). */
+/** The scenario with the answered query filed in the chart (him-rules.md 5 Q-PROC-1: answers reflected in the record), for the steps that follow (e.g. re-coding). */
 export function amendChart(scenario: Scenario, document: ChartDocument | undefined): Scenario {
   if (!document || scenario.chart.some((d) => d.id === document.id)) return scenario;
   return { ...scenario, chart: [...scenario.chart, document] };

@@ -125,7 +125,7 @@ export function isUndeterminedOption(text: string): boolean {
 
 const contains = (text: string, phrase: string) => text.toLowerCase().includes(phrase.toLowerCase());
 
-/** The authored option a learner's line names (first match), if any. */
+/** The authored option a learner's multiple-choice line names (longest phrase wins), to judge it against Q-FMT-2 (him-rules.md 5). */
 export function matchOption(input: QueryInput, line: string): QueryInput['options'][number] | undefined {
   // The longest matching phrase wins, so "acute on chronic diastolic" beats "chronic diastolic".
   let best: { option: QueryInput['options'][number]; length: number } | undefined;
