@@ -108,7 +108,9 @@ export function checkVerification(ctx: RoiContext): Reason[] {
 /** Decedents' information stops being PHI 50 years after death (45 CFR 160.103, 164.502(f); DEC-1). */
 export function isNoLongerPhi(ctx: RoiContext): boolean {
   const died = ctx.roiCase.patient.deceasedOn;
-  return died !== undefined && daysBetween(died, ctx.asOf) >= 50 * 365.25;
+  if (died === undefined) return false;
+  const fiftyYearsOn = `${String(Number(died.slice(0, 4)) + 50).padStart(4, '0')}${died.slice(4, 10)}`;
+  return ctx.asOf >= fiftyYearsOn;
 }
 
 export interface BasisResult {
