@@ -41,12 +41,12 @@ test('a learner writes a compliant query, gets the answer, and re-codes', async 
   await page.keyboard.press('Enter');
   await page.getByLabel('Principal diagnosis').focus();
   await page.keyboard.type('I11.0');
-  for (const [i, code] of ['I50.33', 'T50.1X6A', 'E11.9', 'E78.5'].entries()) {
+  for (const [i, [code, poa]] of [['I50.33', 'Y'], ['T50.1X6A', 'Y'], ['E11.9', 'Y'], ['E78.5', 'Y'], ['Z79.84', '1']].entries()) {
     await page.getByRole('button', { name: 'Add secondary diagnosis' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: `Secondary diagnosis ${i + 1}`, exact: true }).focus();
-    await page.keyboard.type(code);
-    await page.getByLabel(`POA for secondary ${i + 1}`).selectOption('Y');
+    await page.keyboard.type(code!);
+    await page.getByLabel(`POA for secondary ${i + 1}`).selectOption(poa!);
   }
   await page.getByRole('button', { name: 'Submit' }).focus();
   await page.keyboard.press('Enter');
