@@ -188,7 +188,14 @@ export function validateScenarioText(file: string, text: string, options: Valida
     }
     keys[i] = key;
     const authoring: AuthoringProblem[] = taskType.checkAnswer?.(key, scenario, services, input.output) ?? [];
-    problems.push(...authoring.map((p) => ({ file, path: answerPath(p.path), message: p.message })));
+    // A task type's check may concern the step's input rather than its key: such paths start with "input".
+    problems.push(
+      ...authoring.map((p) => ({
+        file,
+        path: /^input(\.|\[|$)/.test(p.path) ? `steps[${i}].${p.path}` : answerPath(p.path),
+        message: p.message,
+      })),
+    );
   });
 
   if (problems.length > 0) return { ok: false, file, hash, ...brokenMeta, problems };

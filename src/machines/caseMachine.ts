@@ -10,6 +10,7 @@ import type { Scenario } from '../content/scenarioSchema';
 import { taskTypeFor } from '../domain/tasks/registry';
 import type { StepResult, TaskServices } from '../domain/tasks/taskTypes';
 import { summariseCase, type CaseSummary } from '../domain/scoring/caseSummary';
+import { chartWithAnsweredQueries } from '../domain/query/providerResponse';
 
 export interface CaseContext {
   scenario: Scenario;
@@ -61,6 +62,14 @@ export function currentResponse(context: CaseContext): unknown {
   return stored !== undefined && v.is(taskType.responseSchema, stored) ? stored : taskType.emptyResponse(step.input, context.scenario);
 }
 
+/**
+ * The scenario as the learner sees it now: the chart grows as answered physician queries file their
+ * query-response documents (AHIMA/ACDIS: the query and its answer become part of the record).
+ */
+export function scenarioAsSeen(context: CaseContext): Scenario {
+  return chartWithAnsweredQueries(context.scenario, context.responses, Object.keys(context.results));
+}
+
 export function createCaseMachine(services: TaskServices = {}) {
   return setup({
     types: {
@@ -99,7 +108,7 @@ export function createCaseMachine(services: TaskServices = {}) {
         const result: StepResult = {
           stepId: step.id,
           taskType: step.type,
-          ...taskType.score(response, step.answer, context.scenario, services, step.input),
+          ...taskType.score(response, step.answer, scenarioAsSeen(context), services, step.input),
         };
         return { responses: { ...context.responses, [step.id]: response }, results: { ...context.results, [step.id]: result } };
       }),

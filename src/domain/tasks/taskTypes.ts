@@ -98,7 +98,10 @@ export interface TaskType<Input = unknown, Answer = unknown, Response = unknown>
   computeKey?: (input: Input, scenario: Scenario, services: TaskServices) => Answer;
   /** Lists the differences between an author's stated key and the computed one (empty when they agree). */
   compareKeys?: (stated: Answer, computed: Answer) => AuthoringProblem[];
-  /** Rules-based checks of a key (e.g. a category given as a code), beyond the schema. */
+  /**
+   * Rules-based checks of a key (e.g. a category given as a code), beyond the schema. Problem paths are
+   * relative to the step's `answer`, or start with "input" when the problem lies in the step's input.
+   */
   checkAnswer?: (answer: Answer, scenario: Scenario, services: TaskServices, input: Input) => AuthoringProblem[];
   /** The learner's starting response for a fresh step. */
   emptyResponse: (input: Input, scenario: Scenario) => Response;
