@@ -46,6 +46,8 @@ describe('AbstractTask', () => {
     const { onChange, view } = setup();
     await user.click(screen.getByRole('button', { name: 'Add other diagnosis' }));
     expect(onChange).toHaveBeenLastCalledWith({ ...emptyAbstract(), sdx: [{ code: '', poa: '' }] });
+    await view.rerender({ response: { ...emptyAbstract(), sdx: [{ code: '', poa: '' }] } });
+    expect(screen.getByLabelText('Other diagnosis 1')).toHaveFocus();
     await view.rerender({ response: { ...emptyAbstract(), procedures: [{ code: '0FT44ZZ', date: '2026-03-04', surgeon: 'I. Carvalho' }] } });
     await user.click(screen.getByRole('button', { name: 'Remove procedure 1' }));
     expect(onChange).toHaveBeenLastCalledWith({ ...emptyAbstract(), procedures: [] });

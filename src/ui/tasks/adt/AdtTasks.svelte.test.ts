@@ -28,12 +28,15 @@ describe('AdtDischargeTask', () => {
     const user = userEvent.setup();
     const onChange = vi.fn<(r: DischargeResponse) => void>();
     const onOpenDocument = vi.fn();
-    render(AdtDischargeTask, { props: { scenario, stepId: 'd', input: { alsoRequired: [], exempt: [] }, response, disabled: false, onChange, onOpenDocument } });
+    const view = render(AdtDischargeTask, { props: { scenario, stepId: 'd', input: { alsoRequired: [], exempt: [] }, response, disabled: false, onChange, onOpenDocument } });
     await user.type(screen.getByLabelText('Discharge status code'), '6');
     expect(onChange).toHaveBeenLastCalledWith({ ...response, status: '6' });
     screen.getByRole('button', { name: 'Move Discharge summary up' }).focus();
     await user.keyboard('{Enter}');
     expect(onChange).toHaveBeenLastCalledWith({ ...response, order: ['ds', 'hp'] });
+    await view.rerender({ response: { ...response, order: ['ds', 'hp'] } });
+    expect(screen.getByRole('button', { name: 'Move Discharge summary down' })).toHaveFocus();
+    await view.rerender({ response });
     await user.click(screen.getByLabelText('Face sheet'));
     expect(onChange).toHaveBeenLastCalledWith({ ...response, missing: ['face-sheet'] });
     await user.click(screen.getByRole('button', { name: 'H&P' }));
