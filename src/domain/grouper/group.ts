@@ -365,11 +365,13 @@ function special(st: EvalState, name: string): boolean {
     case 'SGLPOSTFUSECTR':
       return counter(st, 'sglpostfuse');
     case 'SINGLEFUSIONCTR': {
-      // Single-level anterior and posterior fusions that together span more than one level.
-      const ant = countProcs(st.items, t, 'sglantfuse');
-      const post = countProcs(st.items, t, 'sglpostfuse');
+      // Counter over the single-level fusion list (singlefusionA = single-level anterior without the
+      // X codes + single-level posterior): three or more single-level fusions with both an anterior
+      // and a posterior one make a multiple-level combined fusion (one of each is DRG 402).
+      const ant = countProcs(st.items, t, 'sglantfuse_noX');
+      const post = countProcs(st.items, t, 'sglpostfuse1');
       const hit = (ant >= 2 && post >= 1) || (post >= 2 && ant >= 1);
-      if (hit) markCounted(st, ['sglantfuse', 'sglpostfuse']);
+      if (hit) markCounted(st, ['sglantfuse_noX', 'sglpostfuse1']);
       return hit;
     }
     default:
