@@ -87,6 +87,10 @@ export const CLINICAL_ABBREVIATIONS: Readonly<Record<string, string>> = {
 export const TITLE_SYNONYMS: Readonly<Record<string, string>> = {
   'acute kidney injury': 'acute kidney failure',
   'heart attack': 'myocardial infarction',
+  'hip fracture': 'fracture neck femur',
+  'fractured hip': 'fracture neck femur',
+  'hip replacement': 'replacement hip joint',
+  'knee replacement': 'replacement knee joint',
   'high blood pressure': 'hypertension',
   'kidney stone': 'calculus kidney',
   'blood clot': 'embolism thrombosis',

@@ -24,9 +24,9 @@ function processTerm(term: string): string | null {
   return stem;
 }
 
-/** Tokenizer: splits on whitespace and punctuation but keeps hyphenated words apart too. */
+/** Tokenizer: splits on whitespace, punctuation and hyphens ("COVID-19" -> covid, 19; "Non-ST" -> non, st). */
 function tokenize(text: string): string[] {
-  return text.split(/[\s,;:()[\]/.]+|-(?=\D)/u).filter((t) => t.length > 0);
+  return text.split(/[\s,;:()[\]/.-]+/u).filter((t) => t.length > 0);
 }
 
 /**
@@ -314,8 +314,6 @@ function wordSearch(
   const df = (q: QueryTerm): number => (q.prefix || q.fuzzy > 0 ? 0 : (indexed.vocabulary.get(q.term) ?? 0));
   let driving = plan.filter((q) => df(q) <= COMMON_WORD_FAMILIES);
   if (driving.length === 0) driving = [...plan].sort((a, b) => df(a) - df(b)).slice(0, 1);
-  // The relaxed (OR) pass only needs good candidates: the two rarest words find them.
-  if (combineWith === 'OR') driving = [...driving].sort((a, b) => df(a) - df(b)).slice(0, 2);
   const maxFamilies = combineWith === 'OR' ? FAMILIES_EXAMINED / 5 : FAMILIES_EXAMINED;
   const checkEveryTitle = driving.length < plan.length || combineWith === 'OR';
   const results = indexed.mini.search(driving.map((q) => q.term).join(' '), {
@@ -345,7 +343,8 @@ function wordSearch(
       // The index leads from the main term: titles that start with the first word rank higher
       // ("Pneumonia, unspecified organism" before "Adenoviral pneumonia").
       const startsWithFirst = first.length > 0 && (words ?? titleWords(rec.title))[0] === first ? 1.5 : 1;
-      const coverage = matched / plan.length;
+      // In the relaxed pass, titles with more of the words must lead (squared coverage).
+      const coverage = combineWith === 'OR' ? (matched / plan.length) ** 2 : matched / plan.length;
       const score = r.score * coverage * startsWithFirst * (rec.valid ? 1.15 : 1) - rec.title.length / 1000;
       hits.push(hitFrom(rec, indexed.set.kind, opts.dischargeDate, score, 'words'));
     }
