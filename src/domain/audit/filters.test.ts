@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AccessRow } from './accessLog';
-import { buildSearchIndex, distinctValues, filterRows, inHourWindow, sortRows, type AuditFilter } from './filters';
+import { buildSearchIndex, createSortIndex, distinctValues, filterRows, inHourWindow, sortRows, sortRowsIndexed, type AuditFilter } from './filters';
 
 const row = (id: number, patch: Partial<AccessRow>): AccessRow => ({
   id,
@@ -60,6 +60,13 @@ describe('sortRows', () => {
     expect(sortRows(rows, [0, 1, 2, 3, 4, 5], 'department')).toEqual([4, 0, 1, 5, 2, 3]);
     expect(sortRows(rows, [0, 1, 2, 3, 4, 5], 'time', 'desc')).toEqual([5, 4, 1, 0, 2, 3]);
     expect(sortRows(rows, [3, 1], 'id')).toEqual([1, 3]);
+  });
+  test.each(['department', 'time', 'userName', 'patientUnit', 'id'] as const)('the cached sort by %s agrees with sortRows on any subset', (key) => {
+    const cache = createSortIndex();
+    for (const subset of [[0, 1, 2, 3, 4, 5], [5, 2, 0], [3]]) {
+      expect(sortRowsIndexed(rows, subset, key, 'asc', cache)).toEqual(sortRows(rows, subset, key, 'asc'));
+      expect(sortRowsIndexed(rows, subset, key, 'desc', cache)).toEqual(sortRows(rows, subset, key, 'asc').reverse());
+    }
   });
   test('distinct values for drop-downs', () => {
     expect(distinctValues(rows, 'action')).toEqual(['print', 'view']);

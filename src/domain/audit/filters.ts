@@ -83,3 +83,34 @@ export function sortRows(rows: readonly AccessRow[], indexes: readonly number[],
 export function distinctValues(rows: readonly AccessRow[], key: 'department' | 'role' | 'action'): string[] {
   return [...new Set(rows.map((r) => r[key]))].sort();
 }
+
+/** Per-log cache of each column's full sort order, so re-sorting a filtered view is one linear pass. */
+export interface SortIndex {
+  orders: Partial<Record<SortKey, Int32Array>>;
+}
+
+/** An empty sort cache for one log (AUD-1 review tooling: sorting must stay instant at 10,000 rows). */
+export function createSortIndex(): SortIndex {
+  return { orders: {} };
+}
+
+/**
+ * Sorts row indexes by a column using the cached full order of that column: O(rows) per call after the
+ * first. Ascending ties keep log order; descending is the exact reverse of ascending.
+ */
+export function sortRowsIndexed(rows: readonly AccessRow[], indexes: readonly number[], key: SortKey, direction: SortDirection, cache: SortIndex): number[] {
+  let order = cache.orders[key];
+  if (!order) {
+    order = Int32Array.from(sortRows(rows, rows.map((_, i) => i), key, 'asc'));
+    cache.orders[key] = order;
+  }
+  const member = new Uint8Array(rows.length);
+  for (const i of indexes) member[i] = 1;
+  const out: number[] = [];
+  if (direction === 'asc') {
+    for (let k = 0; k < order.length; k++) if (member[order[k]!]) out.push(order[k]!);
+  } else {
+    for (let k = order.length - 1; k >= 0; k--) if (member[order[k]!]) out.push(order[k]!);
+  }
+  return out;
+}
