@@ -302,7 +302,8 @@ export function determineBasis(ctx: RoiContext): BasisResult {
       return authorizationBasis(ctx);
     case 'attorney':
       if (r.legal && (r.legal.instrument === 'court-order' || r.legal.issuedBy === 'judge')) return judicialBasis(ctx);
-      if (ctx.roiCase.authorization || !r.legal) return authorizationBasis(ctx);
+      if (!r.legal || ctx.authorizationValid) return authorizationBasis(ctx);
+      // A subpoena with a defective authorization attached still stands or falls on its own assurances.
       return judicialBasis(ctx);
     case 'researcher':
       if (r.researchWaiver === 'irb' || r.researchWaiver === 'privacy-board')
