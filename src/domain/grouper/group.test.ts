@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGrouperTablesFromDisk } from '../../../tools/grouper/loadTables';
+import { loadGrouperTablesFromDisk, loadMceTablesFromDisk } from '../../../tools/grouper/loadTables';
 import { groupClaim, pickVersion } from './group';
 import type { GrouperTables } from './tables';
 import type { GrouperClaim } from './types';
@@ -12,18 +12,18 @@ beforeAll(() => {
 const claim = (c: Partial<GrouperClaim>): GrouperClaim => ({ pdx: 'A419', sdx: [], procedures: [], ageYears: 70, sex: 'F', dischargeStatus: '01', version: '43.1', ...c });
 
 describe('groupClaim (MS-DRG v43 definitions)', () => {
-  it.each<[string, Partial<GrouperClaim>, number, string]>([
-    ['sepsis with an MCC', { sdx: [{ code: 'J9601', poa: 'Y' }] }, 871, 'MCC'],
-    ['sepsis without MCC', { sdx: [{ code: 'N179', poa: 'Y' }] }, 872, 'CC'],
-    ['heart failure without CC/MCC', { pdx: 'I5023' }, 293, 'NON_CC'],
-    ['heart failure with MCC', { pdx: 'I5023', sdx: [{ code: 'J9601', poa: 'Y' }] }, 291, 'MCC'],
+  it.each<[string, number, Partial<GrouperClaim>, string]>([
+    ['sepsis with an MCC', 871, { sdx: [{ code: 'J9601', poa: 'Y' }] }, 'MCC'],
+    ['sepsis without MCC', 872, { sdx: [{ code: 'N179', poa: 'Y' }] }, 'CC'],
+    ['heart failure without CC/MCC', 293, { pdx: 'I5023' }, 'NON_CC'],
+    ['heart failure with MCC', 291, { pdx: 'I5023', sdx: [{ code: 'J9601', poa: 'Y' }] }, 'MCC'],
     // I50.21 as principal excludes I50.22 (PDX exclusion, Table 6K): no CC/MCC left.
-    ['PDX exclusion', { pdx: 'I5021', sdx: [{ code: 'I5022', poa: 'Y' }] }, 293, 'NON_CC'],
-    ['appendectomy (new FY2026 DRGs 397-399)', { pdx: 'K3580', procedures: ['0DTJ4ZZ'] }, 399, 'NON_CC'],
-    ['hip replacement', { pdx: 'M1611', procedures: ['0SR9019'] }, 470, 'NON_CC'],
-    ['AMI discharged alive', { pdx: 'I214', sdx: [{ code: 'E871', poa: 'Y' }] }, 281, 'CC'],
-    ['AMI expired', { pdx: 'I214', sdx: [{ code: 'E871', poa: 'Y' }], dischargeStatus: '20' }, 284, 'CC'],
-  ])('%s -> DRG %i', (_name, c, drg, severity) => {
+    ['PDX exclusion', 293, { pdx: 'I5021', sdx: [{ code: 'I5022', poa: 'Y' }] }, 'NON_CC'],
+    ['appendectomy (new FY2026 DRGs 397-399)', 399, { pdx: 'K3580', procedures: ['0DTJ4ZZ'] }, 'NON_CC'],
+    ['hip replacement', 470, { pdx: 'M1611', procedures: ['0SR9019'] }, 'NON_CC'],
+    ['AMI discharged alive', 281, { pdx: 'I214', sdx: [{ code: 'E871', poa: 'Y' }] }, 'CC'],
+    ['AMI expired', 284, { pdx: 'I214', sdx: [{ code: 'E871', poa: 'Y' }], dischargeStatus: '20' }, 'CC'],
+  ])('%s -> DRG %i', (_name, drg, c, severity) => {
     const r = groupClaim(tables, claim(c));
     expect(r.returnCode).toBe('OK');
     expect(r.drg).toBe(drg);
@@ -90,5 +90,12 @@ describe('groupClaim (MS-DRG v43 definitions)', () => {
     const apr = groupClaim(tables, claim({ version: undefined, dischargeDate: '2026-05-10', procedures: ['02HM3JZ'] }));
     expect(oct.procedures[0]?.valid).toBe(false);
     expect(apr.procedures[0]?.valid).toBe(true);
+  });
+
+  it('lists the MCE edits of the claim when given the MCE tables', () => {
+    const mce = loadMceTablesFromDisk();
+    const r = groupClaim(tables, claim({ pdx: 'I10', sdx: [{ code: 'O80', poa: 'Y' }] }), { mce });
+    expect(r.mceEdits?.map((e) => e.id)).toEqual(['QUESTIONABLE_ADMISSION', 'AGE_CONFLICT']);
+    expect(groupClaim(tables, claim({})).mceEdits).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@
  * MDC from the principal diagnosis (and sex for sex-dependent codes), the surgical hierarchy, unrelated
  * O.R. procedures (DRGs 981-989), medical DRGs, and the CC/MCC severity split with PDX exclusions.
  */
+import { editClaim } from '../mce/editor';
+import type { MceTables } from '../mce/tables';
 import type { FormulaNode } from './formula';
 import { hasAttr, type Cluster, type CompiledFormula, type DxEntry, type GrouperTables, type GrouperVersion, type PrEntry } from './tables';
 import type {
@@ -685,6 +687,8 @@ function levelName(l: 0 | 1 | 2): Severity {
 
 /** Options for {@link groupClaim}. */
 export interface GroupOptions {
+  /** MCE tables: when given, the result lists the Medicare Code Editor edits of the claim. */
+  readonly mce?: MceTables;
   /**
    * Build the readable trace and the per-code explanations (default true). Batch callers (CLI,
    * benchmark) turn it off; every other output field is identical.
@@ -703,7 +707,14 @@ function listedSeverity(entry: DxEntry): 'MCC' | 'CC' | 'NON_CC' {
  * DRG 999 with a return code.
  */
 export function groupClaim(tables: GrouperTables, claim: GrouperClaim, options: GroupOptions = {}): GroupResult {
-  const explain = options.explain !== false;
+  const result = groupWithTables(tables, claim, options.explain !== false);
+  if (!options.mce) return result;
+  const version = tables.versions.find((v) => v.id === result.version);
+  const dischargeDate = claim.dischargeDate ?? version?.from ?? '';
+  return { ...result, mceEdits: editClaim(options.mce, { ...claim, dischargeDate }) };
+}
+
+function groupWithTables(tables: GrouperTables, claim: GrouperClaim, explain: boolean): GroupResult {
   const version = pickVersion(tables, claim);
   if (version === null) return versionError(tables, claim);
   const ctx = buildContext(tables, claim, version);

@@ -1,3 +1,4 @@
+import type { MceEdit } from '../mce/editor';
 import type { GrouperVersion } from './tables';
 
 /** Present-on-admission indicator as reported on the claim (UB-04 / CMS POA reporting guidelines). */
@@ -129,5 +130,10 @@ export interface GroupResult {
   readonly hacs: readonly HacFound[];
   /** The formula that assigned the DRG (CMS table text), empty for errors. */
   readonly formula: string;
+  /**
+   * Medicare Code Editor edits the claim triggers (present when MCE tables were passed to groupClaim;
+   * the MCE runs before the grouper in CMS's pipeline, but never stops this grouping).
+   */
+  readonly mceEdits?: readonly MceEdit[];
   readonly trace: readonly TraceStep[];
 }
