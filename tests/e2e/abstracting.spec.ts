@@ -28,6 +28,7 @@ test('completes a discharge abstract by keyboard', async ({ page }) => {
   await type('Principal diagnosis POA', 'Y');
   await page.getByRole('button', { name: 'Add procedure' }).focus();
   await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Procedure 1 code')).toBeFocused();
   await page.keyboard.type('0FT44ZZ');
   await type('Procedure 1 date', '2026-03-04');
   await type('Procedure 1 operating physician', 'Ines Carvalho, MD');

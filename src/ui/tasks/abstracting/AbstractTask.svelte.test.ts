@@ -47,7 +47,7 @@ describe('AbstractTask', () => {
     await user.click(screen.getByRole('button', { name: 'Add other diagnosis' }));
     expect(onChange).toHaveBeenLastCalledWith({ ...emptyAbstract(), sdx: [{ code: '', poa: '' }] });
     await view.rerender({ response: { ...emptyAbstract(), sdx: [{ code: '', poa: '' }] } });
-    expect(screen.getByLabelText('Other diagnosis 1')).toHaveFocus();
+    await vi.waitFor(() => expect(screen.getByLabelText('Other diagnosis 1')).toHaveFocus());
     await view.rerender({ response: { ...emptyAbstract(), procedures: [{ code: '0FT44ZZ', date: '2026-03-04', surgeon: 'I. Carvalho' }] } });
     await user.click(screen.getByRole('button', { name: 'Remove procedure 1' }));
     expect(onChange).toHaveBeenLastCalledWith({ ...emptyAbstract(), procedures: [] });

@@ -35,7 +35,7 @@ describe('AdtDischargeTask', () => {
     await user.keyboard('{Enter}');
     expect(onChange).toHaveBeenLastCalledWith({ ...response, order: ['ds', 'hp'] });
     await view.rerender({ response: { ...response, order: ['ds', 'hp'] } });
-    expect(screen.getByRole('button', { name: 'Move Discharge summary down' })).toHaveFocus();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Move Discharge summary down' })).toHaveFocus());
     await view.rerender({ response });
     await user.click(screen.getByLabelText('Face sheet'));
     expect(onChange).toHaveBeenLastCalledWith({ ...response, missing: ['face-sheet'] });
