@@ -32,3 +32,15 @@ describe('workbench helpers', () => {
     expect(usageLabel('NEITHER', true)).toMatch(/HAC/);
   });
 });
+
+describe('claimFromForm age field', () => {
+  // A number input bound with bind:value gives a number, or null when cleared (found in Chromium e2e).
+  it.each([
+    ['71', 71],
+    [71, 71],
+    [null, -1],
+    ['', -1],
+  ] as const)('reads %j as %d', (age, expected) => {
+    expect(claimFromForm({ ...copyForm(EMPTY_FORM), pdx: 'A419', age }).ageYears).toBe(expected);
+  });
+});

@@ -19,7 +19,8 @@ export interface WorkbenchForm {
   pdx: string;
   sdx: WorkbenchCode[];
   procedures: WorkbenchCode[];
-  age: string;
+  /** Svelte's bind:value on a number input yields a number, or null when the field is empty. */
+  age: string | number | null;
   sex: string;
   dischargeStatus: string;
   /** 'date' = choose the version by discharge date; otherwise an explicit version. */
@@ -74,12 +75,13 @@ export function looksLikeCode(text: string): boolean {
 
 /** The grouper claim for the form: unticked codes are left out. */
 export function claimFromForm(form: Readonly<WorkbenchForm>): GrouperClaim {
-  const age = Number(form.age);
+  const ageText = form.age === null ? '' : String(form.age).trim();
+  const age = Number(ageText);
   return {
     pdx: normalizeCodeInput(form.pdx),
     sdx: form.sdx.filter((s) => s.included).map((s) => ({ code: normalizeCodeInput(s.code), poa: s.poa })),
     procedures: form.procedures.filter((p) => p.included).map((p) => normalizeCodeInput(p.code)),
-    ageYears: form.age.trim() === '' || !Number.isFinite(age) ? -1 : age,
+    ageYears: ageText === '' || !Number.isFinite(age) ? -1 : age,
     sex: form.sex,
     dischargeStatus: form.dischargeStatus,
     ...(form.versionMode === 'date' ? { dischargeDate: form.dischargeDate } : { version: form.versionMode }),
