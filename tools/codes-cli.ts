@@ -13,7 +13,7 @@ import { FY2026_END, FY2026_START } from '../src/codesets/codeset.ts';
 import { lookupCode, type LookupResult } from '../src/codesets/lookup.ts';
 import { notesForCode, requiredPartners } from '../src/codesets/notes.ts';
 import { pcsCharacterMeanings } from '../src/codesets/pcs.ts';
-import { buildSearchIndex, searchCodes } from '../src/codesets/search.ts';
+import { addInclusionTerms, buildSearchIndex, searchCodes } from '../src/codesets/search.ts';
 import { loadMceTables } from '../src/domain/mce/index.ts';
 import { mceEditFlags } from '../src/codesets/mceFlags.ts';
 import { readMceFiles, sharedNodeLoader } from './codesets/node-loader.ts';
@@ -83,8 +83,9 @@ export async function runCli(argv: string[]): Promise<{ out: string; code: numbe
     return { out: outs.join('\n\n'), code: 0 };
   }
   if (command === 'search' && args.length > 0) {
-    const [cm, pcs, defaults] = await Promise.all([loader.cmLean(), loader.pcs(), loader.text('cmIndexDefaults')]);
+    const [cm, pcs, defaults, inclusion] = await Promise.all([loader.cmLean(), loader.pcs(), loader.text('cmIndexDefaults'), loader.text('cmInclusionTerms')]);
     const index = buildSearchIndex({ cm, pcs, indexDefaultsTsv: defaults });
+    addInclusionTerms(index, inclusion);
     const kind = (option(rest, '--kind') ?? 'all') as 'dx' | 'pcs' | 'all';
     const limit = Number(option(rest, '--limit') ?? '10');
     const r = searchCodes(index, args.join(' '), { dischargeDate: date, kind, limit });

@@ -27,6 +27,8 @@ export const CODESET_FILES = {
   poaExempt: 'poa-exempt.txt',
   /** `main term \t code`: Alphabetic Index main terms that carry a code (their default code); small, for search ranking. */
   cmIndexDefaults: 'cm-index-defaults.tsv',
+  /** `code \t inclusion term`: tabular inclusion terms (FY2023 edition), searchable as synonyms. */
+  cmInclusionTerms: 'cm-inclusion-terms.tsv',
   cmTabular: 'cm-tabular.json',
   cmIndex: 'cm-index.json',
   cmEindex: 'cm-eindex.json',

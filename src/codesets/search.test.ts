@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedNodeLoader } from '../../tools/codesets/node-loader.ts';
 import { CLINICAL_ABBREVIATIONS } from './abbreviations.ts';
-import { buildSearchIndex, expandAbbreviations, searchCodes, type SearchIndex } from './search.ts';
+import { addInclusionTerms, buildSearchIndex, expandAbbreviations, searchCodes, type SearchIndex } from './search.ts';
 
 let index: SearchIndex;
 beforeAll(async () => {
   const loader = sharedNodeLoader();
-  const [cm, pcs, defaults] = await Promise.all([loader.cmLean(), loader.pcs(), loader.text('cmIndexDefaults')]);
+  const [cm, pcs, defaults, inclusion] = await Promise.all([loader.cmLean(), loader.pcs(), loader.text('cmIndexDefaults'), loader.text('cmInclusionTerms')]);
   index = buildSearchIndex({ cm, pcs, indexDefaultsTsv: defaults });
+  expect(addInclusionTerms(index, inclusion)).toBeGreaterThan(10_000);
 }, 60_000);
 
 const date = '2025-12-15';
@@ -58,6 +59,13 @@ describe('searchCodes', () => {
 
   it('finds 7th-character codes inside their family', () => {
     expect(codes('fracture neck right femur initial closed', 'dx')).toContain('S72001A');
+  });
+
+  it('searches tabular inclusion terms', () => {
+    const r = searchCodes(index, 'subcapital fracture of femur', { dischargeDate: date, kind: 'dx' });
+    const hit = r.hits.find((h) => h.code === 'S7201');
+    expect(hit?.via).toBe('Inclusion term: Subcapital fracture of femur');
+    expect(codes('high blood pressure', 'dx')).toContain('I10');
   });
 
   it('filters by discharge date', () => {

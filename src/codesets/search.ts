@@ -42,6 +42,8 @@ interface IndexedSet {
   families: CodeRecord[][];
   /** Each family's processed words, space-separated with a leading and trailing space. */
   familyText: string[];
+  /** Families that stand for a tabular inclusion term of their single code: id -> the term. */
+  aliases: Map<number, string>;
   /** Processed title word -> number of families containing it; decides whether a query word is
    * complete (else prefix/fuzzy) and which words are too common to drive the index query. */
   vocabulary: Map<string, number>;
@@ -144,7 +146,7 @@ function indexSet(set: CodeSet): IndexedSet {
   });
   mini.addAll(docs);
   const sortedCodes = [...set.records].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { set, mini, families, familyText, vocabulary, sortedCodes };
+  return { set, mini, families, familyText, aliases: new Map(), vocabulary, sortedCodes };
 }
 
 /**
@@ -184,6 +186,32 @@ export function addToSearchIndex(index: SearchIndex, set: CodeSet): void {
 const PHRASES = Object.keys(TITLE_SYNONYMS)
   .filter((k) => k.includes(' '))
   .sort((a, b) => b.length - a.length);
+
+/**
+ * Makes the tabular inclusion terms searchable ("Fracture of hip NOS" under S72.00; ICD-10-CM
+ * Official Guidelines I.A.11: inclusion terms are conditions for which the code is to be used).
+ * `tsv` is cm-inclusion-terms.tsv; each term becomes a document pointing at its code.
+ */
+export function addInclusionTerms(index: SearchIndex, tsv: string): number {
+  const dx = index.dx;
+  if (!dx) return 0;
+  const docs: { id: number; text: string }[] = [];
+  for (const line of tsv.split('\n')) {
+    const [code, term] = line.split('\t');
+    const rec = code ? dx.set.byCode.get(code) : undefined;
+    if (!rec || !term) continue;
+    const words = [...new Set([...titleWords(term), ...titleWords(rec.title)])];
+    const id = dx.families.length;
+    dx.families.push([rec]);
+    dx.aliases.set(id, term);
+    const text = words.join(' ');
+    dx.familyText.push(` ${text} `);
+    for (const w of words) dx.vocabulary.set(w, (dx.vocabulary.get(w) ?? 0) + 1);
+    docs.push({ id, text });
+  }
+  dx.mini.addAll(docs);
+  return docs.length;
+}
 
 /** Expands clinical abbreviations (CHF, COPD, HTN, ...) and everyday/procedure words into title words. */
 export function expandAbbreviations(query: string): { expanded: string; expansions: { abbreviation: string; meaning: string }[] } {
@@ -284,7 +312,8 @@ interface QueryTerm {
 function planQuery(indexed: IndexedSet[], words: string[]): QueryTerm[] {
   return words.map((term, i) => {
     const known = indexed.some((x) => x.vocabulary.has(term));
-    if (known) return { term, prefix: false, fuzzy: 0 };
+    // A short last word may still be unfinished ("fail" on the way to "failure").
+    if (known) return { term, prefix: i === words.length - 1 && term.length <= 5, fuzzy: 0 };
     return { term, prefix: i === words.length - 1 && term.length >= 2, fuzzy: maxEdits(term) };
   });
 }
@@ -334,9 +363,10 @@ function wordSearch(
       const text = indexed.familyText[r.id as number]!;
       if (!plan.every((q) => q.prefix || q.fuzzy > 0 || text.includes(` ${q.term} `))) continue;
     }
+    const alias = indexed.aliases.get(r.id as number);
     for (const rec of members) {
       if (!opts.includeNotInEffect && !isInEffect(rec, opts.dischargeDate)) continue;
-      const words = members.length === 1 && !checkEveryTitle ? null : titleWords(rec.title);
+      const words = members.length === 1 && !checkEveryTitle ? null : alias ? [...titleWords(alias), ...titleWords(rec.title)] : titleWords(rec.title);
       let matched = plan.length;
       if (words) matched = plan.filter((q) => words.some((w) => wordMatches(q, w))).length;
       if (combineWith === 'AND' ? matched < plan.length : matched === 0) continue;
@@ -346,7 +376,9 @@ function wordSearch(
       // In the relaxed pass, titles with more of the words must lead (squared coverage).
       const coverage = combineWith === 'OR' ? (matched / plan.length) ** 2 : matched / plan.length;
       const score = r.score * coverage * startsWithFirst * (rec.valid ? 1.15 : 1) - rec.title.length / 1000;
-      hits.push(hitFrom(rec, indexed.set.kind, opts.dischargeDate, score, 'words'));
+      const hit = hitFrom(rec, indexed.set.kind, opts.dischargeDate, score, 'words');
+      if (alias) hit.via = `Inclusion term: ${alias}`;
+      hits.push(hit);
     }
   }
   return { hits, more: examined < results.length };
@@ -392,7 +424,14 @@ export function searchCodes(index: SearchIndex, query: string, opts: SearchOptio
     mode = 'or';
     parts = kinds.map((k) => wordSearch(k, plan, 'OR', opts, want));
   }
-  const hits = parts.flatMap((p) => p.hits);
+  // A code found both by its title and by an inclusion term is listed once, at its best score.
+  const best = new Map<string, SearchHit>();
+  for (const h of parts.flatMap((p) => p.hits)) {
+    const key = h.kind + h.code;
+    const seen = best.get(key);
+    if (!seen || h.score > seen.score) best.set(key, h);
+  }
+  const hits = [...best.values()];
   hits.sort((a, b) => b.score - a.score || a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
   // ICD-10-CM Official Guidelines I.B.1: locate the main term in the Alphabetic Index first; the
   // code it gives for the bare main term is the default (I.A.18) and leads the list.

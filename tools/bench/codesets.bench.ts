@@ -12,7 +12,7 @@ import { CLINICAL_ABBREVIATIONS } from '../../src/codesets/abbreviations.ts';
 import { parseCmCodeSet, parsePcsCodeSet } from '../../src/codesets/codeset.ts';
 import { CODESET_FILES } from '../../src/codesets/formats.ts';
 import { lookupCode } from '../../src/codesets/lookup.ts';
-import { buildSearchIndex, searchCodes } from '../../src/codesets/search.ts';
+import { addInclusionTerms, buildSearchIndex, searchCodes } from '../../src/codesets/search.ts';
 import { createEncoderCore } from '../../src/ui/encoder/encoderCore.ts';
 import { compiledDir, nodeCodesetLoader } from '../codesets/node-loader.ts';
 
@@ -74,7 +74,12 @@ export async function run(): Promise<void> {
   const parse = time(() => ({ cm: parseCmCodeSet(cmText, undefined, cmChanges), pcs: parsePcsCodeSet(pcsText, pcsChanges) }));
   const { cm, pcs } = parse.value;
   const defaults = read(CODESET_FILES.cmIndexDefaults);
-  const build = time(() => buildSearchIndex({ cm, pcs, indexDefaultsTsv: defaults }));
+  const inclusion = read(CODESET_FILES.cmInclusionTerms);
+  const build = time(() => {
+    const idx = buildSearchIndex({ cm, pcs, indexDefaultsTsv: defaults });
+    addInclusionTerms(idx, inclusion);
+    return idx;
+  });
   const index = build.value;
   console.log('load (Node, from disk)');
   console.log(`  read text (baseline)          ${ms(readTime.ms)}`);
@@ -143,7 +148,7 @@ export async function run(): Promise<void> {
   console.log('bytes over the wire (gzip -6, what a server sends) vs raw');
   const groups: Record<string, string[]> = {
     'search + lookup (dx only)': [CODESET_FILES.manifest, CODESET_FILES.cmCodes, CODESET_FILES.cmChanges, CODESET_FILES.cmIndexDefaults, CODESET_FILES.poaExempt],
-    '+ PCS search/lookup': [CODESET_FILES.pcsCodes, CODESET_FILES.pcsChanges],
+    '+ PCS, inclusion terms (bg)': [CODESET_FILES.pcsCodes, CODESET_FILES.pcsChanges, CODESET_FILES.cmInclusionTerms],
     'tabular notes': [CODESET_FILES.cmTabular],
     'short titles (CM+PCS)': [CODESET_FILES.cmShortTitles, CODESET_FILES.pcsShortTitles],
     'CM alphabetic index': [CODESET_FILES.cmIndex],

@@ -489,6 +489,10 @@ export function buildCodesets(sharedDir: string, outDir: string): BuildResult {
   counts.cmValidNewerThanNotesEdition = tabular.newerThanEdition.filter((c) => cmValidSet.has(c)).length;
   counts.cmNotedCodes = Object.keys(tabular.notes).length;
   outputs.set(CODESET_FILES.cmTabular, JSON.stringify(tabular));
+  const inclusion: string[] = [];
+  for (const [code, n] of Object.entries(tabular.notes)) for (const t of n.inclusionTerm ?? []) inclusion.push(`${code}\t${tsvField(t)}\n`);
+  counts.cmInclusionTerms = inclusion.length;
+  outputs.set(CODESET_FILES.cmInclusionTerms, inclusion.join(''));
   const cmIndex = buildCmIndex(src('icd10cm/icd10cm_index_2023.xml'));
   counts.cmIndexMainTerms = cmIndex.letters.reduce((n, l) => n + l.terms.length, 0);
   outputs.set(CODESET_FILES.cmIndex, JSON.stringify(cmIndex));

@@ -5,6 +5,7 @@
  */
 import { loadMceTables } from '../../domain/mce/index.ts';
 import {
+  addInclusionTerms,
   addToSearchIndex,
   describeCode,
   mceEditFlags,
@@ -149,9 +150,10 @@ export function createEncoderCore(loader: CodesetLoader, onProgress?: (p: LoadPr
       })();
       allReady = cmReady.then(async () => {
         onProgress?.({ step: 'Downloading ICD-10-PCS codes', done: 2, total });
-        const [pcs, poaExempt] = await Promise.all([loader.pcs(), loader.poaExempt()]);
-        onProgress?.({ step: 'Indexing ICD-10-PCS titles', done: 3, total });
+        const [pcs, poaExempt, inclusion] = await Promise.all([loader.pcs(), loader.poaExempt(), loader.text('cmInclusionTerms')]);
+        onProgress?.({ step: 'Indexing ICD-10-PCS titles and inclusion terms', done: 3, total });
         addToSearchIndex(index!, pcs);
+        addInclusionTerms(index!, inclusion);
         sets = { cm: sets!.cm, pcs, poaExempt };
         pcsLoaded = true;
         onProgress?.({ step: 'Ready', done: total, total });
