@@ -493,38 +493,56 @@ export function scoreCoding(response: CodingResponse, answer: CodingAnswer, cont
   });
 
   // --- Sequencing: etiology before manifestation ("code first", OCG I.A.13); principal procedure first (UHDDS).
+  // The component applies when the key has two or more required procedures or a "code first" pair; it is earned
+  // when every such check holds in the learner's list (codes left out earn nothing here either).
   const requiredProcs = answer.procedures.filter((p) => !p.optional);
-  let sequencingApplies = requiredProcs.length >= 2;
+  let sequencingApplies = false;
   let sequencingOk = true;
   if (requiredProcs.length >= 2) {
+    sequencingApplies = true;
     const principal = requiredProcs[0]!;
     const first = learnerProcs[0];
+    const firstOk = first !== undefined && matches(first.code, principal.code, principal.alternatives);
+    if (!firstOk) sequencingOk = false;
     const reportedElsewhere = learnerProcs.some((p, i) => i > 0 && matches(p.code, principal.code, principal.alternatives));
-    if (first && !matches(first.code, principal.code, principal.alternatives) && reportedElsewhere) {
-      sequencingOk = false;
+    if (first && !firstOk && reportedElsewhere) {
       seqFindings.push(finding('incorrect', 'Principal procedure', `${principal.code} is the principal procedure (performed for definitive treatment and most related to the principal diagnosis); list it first, before ${first.code}.`, 0, 0, { errorType: 'coding.principal-procedure-order' }));
     }
   }
   if (ref) {
-    const keyDx = [answer.pdx, ...answer.sdx.map((s) => s.code)];
-    sequencingApplies ||= keyDx.some((code, i) => ref.partners(code).some((p) => p.kind === 'codeFirst' && keyDx.slice(i + 1).some((later) => p.matches(later))));
-    reportedDx.forEach((code, i) => {
-      for (const later of reportedDx.slice(i + 1)) {
-        const note = ref.partners(code).find((p) => p.kind === 'codeFirst' && p.matches(later));
-        if (!note) continue;
-        sequencingOk = false;
-        seqFindings.push(
-          finding('incorrect', `Sequencing ${show(code)} / ${show(later)}`, `${show(code)} carries the note "Code first ${note.text}" (at ${showLevel(note.level)}, ICD-10-CM Tabular List ${note.edition} edition): ${show(later)} must come before it.`, 0, 0, {
-            errorType: 'coding.code-first-order',
-            citation: { source: OCG, section: 'I.A.13', text: `"Code first" note at ${showLevel(note.level)} (${note.edition} tabular edition)` },
-          }),
-        );
+    const codeFirstNotes = (code: string) => ref.partners(code).filter((p) => p.kind === 'codeFirst');
+    /** Position of a manifestation whose etiology is listed after it, or none ("code first" is met by any listed etiology before it). */
+    const orderProblems = (list: readonly string[]) =>
+      list.flatMap((code, i) => {
+        const notes = codeFirstNotes(code);
+        if (notes.length === 0) return [];
+        if (list.slice(0, i).some((c) => notes.some((n) => n.matches(c)))) return [];
+        const later = list.slice(i + 1).find((c) => notes.some((n) => n.matches(c)));
+        const note = later ? notes.find((n) => n.matches(later)) : undefined;
+        return later && note ? [{ code, later, note }] : [];
+      });
+    const keyDx = [answer.pdx, ...answer.sdx.filter((s) => !s.optional).map((s) => s.code)];
+    const keyPairs = keyDx.flatMap((code, i) => (codeFirstNotes(code).some((n) => keyDx.slice(0, i).some((c) => n.matches(c))) ? [code] : []));
+    if (keyPairs.length > 0) {
+      sequencingApplies = true;
+      for (const manifestation of keyPairs) {
+        const at = reportedDx.indexOf(manifestation);
+        if (at < 0 || !codeFirstNotes(manifestation).some((n) => reportedDx.slice(0, at).some((c) => n.matches(c)))) sequencingOk = false;
       }
-    });
+    }
+    for (const problem of orderProblems(reportedDx)) {
+      sequencingOk = false;
+      seqFindings.push(
+        finding('incorrect', `Sequencing ${show(problem.code)} / ${show(problem.later)}`, `${show(problem.code)} carries the note "Code first ${problem.note.text}" (at ${showLevel(problem.note.level)}, ICD-10-CM Tabular List ${problem.note.edition} edition): ${show(problem.later)} must come before it.`, 0, 0, {
+          errorType: 'coding.code-first-order',
+          citation: { source: OCG, section: 'I.A.13', text: `"Code first" note at ${showLevel(problem.note.level)} (${problem.note.edition} tabular edition)` },
+        }),
+      );
+    }
   }
   if (sequencingApplies) {
     seqFindings.push(
-      finding(sequencingOk ? 'correct' : 'incorrect', 'Sequencing', sequencingOk ? 'The codes are in the right order.' : 'Part of the sequence is out of order (see above).', sequencingOk ? POINTS.sequencing : 0, POINTS.sequencing, {
+      finding(sequencingOk ? 'correct' : 'incorrect', 'Sequencing', sequencingOk ? 'The codes are in the right order.' : 'The sequence is incomplete or out of order: principal procedure first, and each etiology before its manifestation ("code first").', sequencingOk ? POINTS.sequencing : 0, POINTS.sequencing, {
         citation: { source: OCG, section: 'I.A.13; Section II', text: 'Etiology before manifestation; principal diagnosis and procedure first' },
       }),
     );

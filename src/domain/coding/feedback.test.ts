@@ -73,6 +73,21 @@ describe.skipIf(!compiled)('coding feedback with the real code sets and grouper'
     expect(r.score).toBeLessThan(r.maxScore);
   });
 
+  it('code first: a manifestation listed before its etiology loses the sequencing point; any listed etiology before it satisfies the note', () => {
+    const dementiaKey = { ...key, sdx: [...key.sdx, { code: 'G301', poa: 'Y' as const, optional: false, alternatives: [] }, { code: 'F02B0', poa: 'Y' as const, optional: false, alternatives: [] }, { code: 'E039', poa: 'Y' as const, optional: false, alternatives: [] }] };
+    const base = { ...perfect, sdx: [...perfect.sdx, { code: 'G30.1', poa: 'Y' }, { code: 'F02.B0', poa: 'Y' }, { code: 'E03.9', poa: 'Y' }] };
+    const inOrder = scoreCoding(base, dementiaKey, { scenario, services });
+    expect(inOrder.score).toBe(inOrder.maxScore);
+    const swapped = { ...base, sdx: [...perfect.sdx, { code: 'F02.B0', poa: 'Y' }, { code: 'G30.1', poa: 'Y' }, { code: 'E03.9', poa: 'Y' }] };
+    const r = scoreCoding(swapped, dementiaKey, { scenario, services });
+    const f = r.findings.find((x) => x.errorType === 'coding.code-first-order');
+    expect(f?.message).toMatch(/F02\.B0 carries the note "Code first .*G30\.1 must come before it/);
+    expect(f?.citation?.section).toBe('I.A.13');
+    expect(r.findings.find((x) => x.subject === 'Sequencing')?.points).toBe(0);
+    const none = scoreCoding({ pdx: '', sdx: [], procedures: [] }, dementiaKey, { scenario, services });
+    expect(none.score).toBe(0);
+  });
+
   it('links findings on key codes to the chart, verbatim', () => {
     const r = run({ pdx: 'J18.9', sdx: [], procedures: [] });
     const linked = r.findings.filter((f) => f.evidence?.quote);
