@@ -76,6 +76,20 @@ describe('checkCodingAnswer', () => {
     expect(problems).toContainEqual({ path: 'sdx[1].code', message: '"E11.9" is listed twice' });
   });
 
+  it.each([
+    [{ pdxEvidence: { documentId: 'nowhere', quote: 'x' } }, 'pdxEvidence.documentId', 'no chart document "nowhere"'],
+    [{ pdxEvidence: { documentId: 'hp', quote: 'not in the text' } }, 'pdxEvidence.quote', 'is not a verbatim excerpt of document "hp"'],
+    [{ sdx: [{ code: 'E11.9', poa: 'Y', evidence: { documentId: 'ds', quote: 'DM3' } }] }, 'sdx[0].evidence.quote', 'is not a verbatim excerpt of document "ds"'],
+  ])('checks evidence against the chart: %j -> %s', (extra, path, message) => {
+    const answer = v.parse(codingAnswerSchema, { pdx: 'J13', ...extra });
+    expect(checkCodingAnswer(answer, scenario, {})).toContainEqual({ path, message });
+  });
+
+  it('accepts verbatim evidence', () => {
+    const answer = v.parse(codingAnswerSchema, { pdx: 'J13', pdxEvidence: { documentId: 'ds', quote: 'pneumococcal pneumonia' } });
+    expect(checkCodingAnswer(answer, scenario, {})).toEqual([]);
+  });
+
   it('checks nothing beyond shape when code sets are not loaded', () => {
     const answer = v.parse(codingAnswerSchema, { pdx: 'I50' });
     expect(checkCodingAnswer(answer, scenario, {})).toEqual([]);
