@@ -325,6 +325,8 @@ function wordMatches(q: QueryTerm, word: string): boolean {
 }
 
 const FAMILIES_EXAMINED = 1500;
+/** Titles checked word by word per query, at most: keeps the worst case near the typical one. */
+const TITLE_CHECK_BUDGET = 1200;
 /**
  * Words found in more families than this ("right", "initial", "approach") are not sent to the
  * index: they would make every query walk tens of thousands of postings. Candidates come from the
@@ -343,7 +345,7 @@ function wordSearch(
   const df = (q: QueryTerm): number => (q.prefix || q.fuzzy > 0 ? 0 : (indexed.vocabulary.get(q.term) ?? 0));
   let driving = plan.filter((q) => df(q) <= COMMON_WORD_FAMILIES);
   if (driving.length === 0) driving = [...plan].sort((a, b) => df(a) - df(b)).slice(0, 1);
-  const maxFamilies = combineWith === 'OR' ? FAMILIES_EXAMINED / 5 : FAMILIES_EXAMINED;
+  const maxFamilies = combineWith === 'OR' ? FAMILIES_EXAMINED / 10 : FAMILIES_EXAMINED;
   const checkEveryTitle = driving.length < plan.length || combineWith === 'OR';
   const results = indexed.mini.search(driving.map((q) => q.term).join(' '), {
     combineWith,
@@ -354,8 +356,9 @@ function wordSearch(
   const first = plan[0]?.term ?? '';
   const hits: SearchHit[] = [];
   let examined = 0;
+  let titleChecks = 0;
   for (const r of results) {
-    if (examined >= maxFamilies || hits.length >= want) break;
+    if (examined >= maxFamilies || hits.length >= want || titleChecks >= TITLE_CHECK_BUDGET) break;
     examined++;
     const members = indexed.families[r.id as number]!;
     if (checkEveryTitle && combineWith === 'AND') {
@@ -367,6 +370,7 @@ function wordSearch(
     for (const rec of members) {
       if (!opts.includeNotInEffect && !isInEffect(rec, opts.dischargeDate)) continue;
       const words = members.length === 1 && !checkEveryTitle ? null : alias ? [...titleWords(alias), ...titleWords(rec.title)] : titleWords(rec.title);
+      if (words) titleChecks++;
       let matched = plan.length;
       if (words) matched = plan.filter((q) => words.some((w) => wordMatches(q, w))).length;
       if (combineWith === 'AND' ? matched < plan.length : matched === 0) continue;
