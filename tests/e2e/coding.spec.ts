@@ -43,7 +43,10 @@ test('a learner codes a case keyboard-only, reads diagnosed feedback and the DRG
   await press(page.getByRole('button', { name: 'Continue' }));
 
   // Step 2: code the stay, with typical mistakes, once the code sets are loaded.
+  const loadStarted = Date.now();
   await expect(page.getByText('Code sets loaded: codes are checked as you type.')).toBeVisible({ timeout: 60_000 });
+  testInfo.annotations.push({ type: 'code sets + grouper ready after (ms)', description: String(Date.now() - loadStarted) });
+  console.log(`code sets + grouper ready after ${Date.now() - loadStarted} ms`);
   await typeInto(page.getByLabel('Principal diagnosis', { exact: true }), 'J18');
   await expect(page.getByText(/J18 is a category: add a 4th character/)).toBeVisible();
   await page.keyboard.type('.9');
