@@ -1,7 +1,7 @@
 /**
  * Hash routing: the app is served as static files (classrooms have no server), so routes live in the hash:
  * #/ (profiles), #/catalogue, #/case/<scenario id>, #/results/<attempt id>, #/drg, #/progress,
- * #/shift, #/review, #/instructor.
+ * #/shift, #/review, #/instructor, #/practice/<module>[/<seed>] (generated practice cases).
  */
 export type Route =
   | { name: 'home' }
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'shift' }
   | { name: 'review' }
   | { name: 'instructor' }
+  | { name: 'practice'; module: string; seed: number | null }
   | { name: 'not-found'; path: string };
 
 /** Parses a location hash into a route. */
@@ -28,6 +29,10 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'shift') return { name: 'shift' };
   if (parts[0] === 'review') return { name: 'review' };
   if (parts[0] === 'instructor') return { name: 'instructor' };
+  if (parts[0] === 'practice' && parts[1]) {
+    const seed = parts[2] !== undefined && /^\d{1,9}$/.test(parts[2]) ? Number(parts[2]) : null;
+    return { name: 'practice', module: parts[1], seed };
+  }
   return { name: 'not-found', path };
 }
 
@@ -51,6 +56,8 @@ export function hrefFor(route: Route): string {
       return '#/review';
     case 'instructor':
       return '#/instructor';
+    case 'practice':
+      return `#/practice/${encodeURIComponent(route.module)}${route.seed === null ? '' : `/${route.seed}`}`;
     case 'not-found':
       return `#${route.path}`;
   }
