@@ -114,7 +114,7 @@ test('a learner plays a short shift, earns XP, and carries the progress to a fre
   await page.getByRole('button', { name: 'Export my progress' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^him-sim-progress-gina-game-\d{4}-\d{2}-\d{2}\.json$/);
-  const exported = readFileSync((await download.path())!, 'utf8');
+  const exported = readFileSync((await download.path()), 'utf8');
 
   // A fresh profile on another computer.
   const context = await browser.newContext({ baseURL });
@@ -146,7 +146,7 @@ test('the instructor imports a student file and downloads a gradebook CSV', asyn
   await page.goto('/#/progress');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export my progress' }).click();
-  const exported = readFileSync((await (await downloadPromise).path())!, 'utf8');
+  const exported = readFileSync((await (await downloadPromise).path()), 'utf8');
 
   await page.goto('/#/instructor');
   await page.getByLabel('Import student progress files').setInputFiles([
@@ -157,7 +157,7 @@ test('the instructor imports a student file and downloads a gradebook CSV', asyn
   await expect(page.getByRole('alert')).toContainText('junk.json: is not a HIM Sim progress file (no format tag).');
   const csvPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download gradebook CSV' }).click();
-  const csv = readFileSync((await (await csvPromise).path())!, 'utf8');
+  const csv = readFileSync((await (await csvPromise).path()), 'utf8');
   expect(csv.split('\r\n')[0]).toBe('student,student_id,module,attempts,distinct_cases,best_score_mean_percent,mean_percent,latest_percent,time_on_task_minutes,top_error_types,last_activity_utc');
   expect(csv).toContain('Ivy Instructor,');
   expect(await seriousA11yViolations(page)).toEqual([]);

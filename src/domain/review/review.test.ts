@@ -11,7 +11,7 @@ const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-03-02T15:00:00Z');
 
 describe('review schedule (FSRS)', () => {
-  const attempts = [
+  const attempts: { finishedAt: number; errorTypes: Record<string, number> }[] = [
     { finishedAt: T0, errorTypes: { 'coding.poa-wrong': 2, 'adt.status-wrong': 1 } },
     { finishedAt: T0 + 2 * DAY, errorTypes: { 'coding.poa-wrong': 1 } },
   ];
