@@ -29,7 +29,7 @@ test('a learner works a coding case end to end and survives a reload', async ({ 
   await page.getByRole('button', { name: 'Add secondary diagnosis' }).click();
   await page.getByLabel('Secondary diagnosis 2').fill('B37.0');
   await page.getByLabel('POA for secondary 2').selectOption('N');
-  await expect(page.getByRole('region', { name: /Step 2 of 2/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Step 2 of 3/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('case-player.png'), fullPage: true });
   await testInfo.attach('case-player', { path: testInfo.outputPath('case-player.png'), contentType: 'image/png' });
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -47,7 +47,13 @@ test('a learner works a coding case end to end and survives a reload', async ({ 
   await page.getByLabel('Date of procedure 1').fill('2026-02-10');
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByRole('heading', { name: /Feedback: .* points/ })).toBeVisible();
-  await expect(page.getByText(/N17\.9 was not reported/)).toBeVisible();
+  await expect(page.getByText(/N17\.9 \(Acute kidney failure, unspecified\) was not reported/)).toBeVisible();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // Step 3: confirm the MS-DRG the learner's own codes group to.
+  await page.getByRole('button', { name: /^Use MS-DRG \d{3} from my codes$/ }).click({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByRole('heading', { name: /Feedback: .* points/ })).toBeVisible();
   await page.getByRole('button', { name: 'Finish case' }).click();
 
   await expect(page.getByRole('heading', { name: /Results: Pneumonia/ })).toBeVisible();
