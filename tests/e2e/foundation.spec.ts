@@ -64,6 +64,7 @@ test('a learner works a coding case end to end and survives a reload', async ({ 
   await page.goto('/#/catalogue');
   await page.reload();
   await expect(page.getByText(/Done: best \d+(\.\d)?%/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Coding productivity' })).toBeVisible();
   const stored = await page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
