@@ -3,22 +3,12 @@
  * ages, duplicates, 25 secondaries, 25 procedures — never make the grouper throw, and every result is
  * a DRG or an error return code. Seeded, so a failure is reproducible.
  */
+import { mulberry32 } from '../src/domain/random';
 import { describe, expect, it } from 'vitest';
 import { groupClaim } from '../src/domain/grouper/group';
 import type { GrouperClaim } from '../src/domain/grouper/types';
 import { loadGrouperTablesFromDisk } from '../tools/grouper/loadTables';
 
-/** mulberry32: small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CLAIMS = 100_000;
 
@@ -27,7 +17,7 @@ describe('grouper fuzz', () => {
     const tables = loadGrouperTablesFromDisk();
     const dxCodes = [...tables.dx.codes()];
     const prCodes = [...tables.pr.codes()];
-    const rnd = prng(20260401);
+    const rnd = mulberry32(20260401);
     const pick = <T,>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
     const junk = ['', ' ', 'A', 'XYZ12', 'a419', ' A419 ', 'I50.23', '0000000', 'ZZZZZZZZ', '💥', 'Z@0217', '\t', 'NULL', '12345678901'];
     const code = (pool: readonly string[]): string => {

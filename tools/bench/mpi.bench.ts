@@ -5,7 +5,7 @@
  */
 import { generateMpi } from '../../src/domain/mpi/generator';
 import { linearSearch, MpiIndex, type SearchQuery } from '../../src/domain/mpi/search';
-import { seededRandom } from '../../src/domain/mpi/random';
+import { seededRandom } from '../../src/domain/random';
 
 function stats(ms: number[]): { mean: number; p50: number; p95: number; max: number } {
   const s = [...ms].sort((a, b) => a - b);

@@ -4,6 +4,7 @@
  * shifts hide a few inappropriate ones; the generator keeps the ground truth, so the key is computed, never
  * stored. Decoys are planted on purpose: every red-flag report also returns legitimate rows.
  */
+import { mulberry32, randomHelpers } from '../random';
 import type { Citation } from '../tasks/taskTypes';
 
 export const VIOLATION_PATTERNS = ['family', 'self', 'coworker', 'vip', 'no-relationship', 'after-hours', 'btg-no-emergency'] as const;
@@ -118,18 +119,9 @@ export interface AccessLogParams {
   patterns?: ViolationPattern[];
 }
 
+/** The log's seeded source (mulberry32, src/domain/random.ts); the seed is scrambled so nearby seeds differ. */
 function prng(seed: number) {
-  let a = (seed * 2654435761) >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)]!;
-  return { next, int, pick };
+  return randomHelpers(mulberry32((seed * 2654435761) >>> 0));
 }
 
 const STAFF_GIVEN = ['Alma', 'Bao', 'Cyrus', 'Dagny', 'Emeka', 'Farah', 'Gideon', 'Hana', 'Ivo', 'Jolene', 'Kofi', 'Lior', 'Mireille', 'Nils', 'Oona', 'Pavel', 'Quinn', 'Rosa', 'Sami', 'Teodora', 'Uri', 'Vesna', 'Wyatt', 'Xiomara', 'Yusuf', 'Zelda'];

@@ -8,6 +8,8 @@
  * against the task registry), so a new module's cases join the shift without changes to this file.
  */
 
+import { mulberry32 as seededRandom } from '../random';
+
 /** What the planner needs to know about a playable scenario. */
 export interface ShiftScenario {
   id: string;
@@ -96,17 +98,8 @@ export function lifecycleStage(module: string): number {
   return i >= 0 ? i : LIFECYCLE.length;
 }
 
-/** Mulberry32: a small seeded PRNG, so the same seed plans the same shift. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (src/domain/random.ts), so the same seed plans the same shift. */
+export { seededRandom };
 
 function shuffled<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { generateMpi, transposeDob } from './generator';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 const mpi = generateMpi(424242);
 

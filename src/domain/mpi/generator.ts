@@ -5,7 +5,7 @@
  * same person) is kept, so every MPI exercise is keyed from the generator rather than by hand.
  */
 import { CITIES, FAMILY, FEMALE_GIVEN, MALE_GIVEN, NICKNAMES, STREETS } from './names';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random } from '../random';
 import type {
   Address,
   Demographics,

@@ -3,6 +3,7 @@
  * seed and kind always give the same request; the key is never stored, it is computed by the rules engine
  * (him-rules.md section 1), so a generated case is exactly as right as the engine.
  */
+import { mulberry32 as seededRandom } from '../random';
 import type { ChartDocument, DocumentType, Scenario } from '../../content/scenarioSchema';
 import { addDays } from './dates';
 import type { AuthorizationForm, InventoryItem, PatientFacts, RoiRequest, SensitiveType } from './roiSchema';
@@ -39,17 +40,8 @@ export const GENERATED_KIND_LABELS: Record<GeneratedKind, string> = {
   'part2-records': 'SUD (42 CFR Part 2) records',
 };
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG; deterministic across platforms. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded source of every generated request (src/domain/random.ts). */
+export { seededRandom };
 
 interface Rng {
   next: () => number;
